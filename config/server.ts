@@ -1,0 +1,20 @@
+import type { Core } from '@strapi/strapi';
+
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server => ({
+  host: env('HOST', '0.0.0.0'),
+  port: env.int('PORT', 1337),
+  // Public base URL: links in emails, calendar feeds and the embed are built from it.
+  url: env('PUBLIC_URL', 'http://localhost:1337'),
+  proxy: env.bool('TRUST_PROXY', false),
+  app: {
+    keys: env.array('APP_KEYS', []),
+  },
+  // No update check: nothing may reach the network at start.
+  logger: {
+    updates: { enabled: false },
+    startup: { enabled: env.bool('LOG_STARTUP', true) },
+    config: { level: env('LOG_LEVEL', 'http') },
+  },
+});
+
+export default config;

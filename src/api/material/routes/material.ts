@@ -1,0 +1,10 @@
+import { factories } from '@strapi/strapi';
+
+// Read-only for the public API: editors write in the admin.
+export default factories.createCoreRouter('api::material.material', {
+  only: ['find', 'findOne'],
+  config: {
+    find: { middlewares: ['global::public-read'] },
+    findOne: { middlewares: ['global::public-read'] },
+  },
+});

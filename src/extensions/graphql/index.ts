@@ -1,0 +1,54 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { requestLanguage } from '../../utils/language';
+import { publicReadProblem, type PublicReadArgs } from '../../utils/public-read';
+
+/** Content types holding personal or internal data: no generated GraphQL queries or mutations at all. */
+export const GRAPHQL_HIDDEN_TYPES = [
+  'api::registration.registration',
+  'api::feedback-response.feedback-response',
+  'api::proposal.proposal',
+  'api::support-request.support-request',
+  'api::catalog-request.catalog-request',
+  'api::local-entity.local-entity',
+] as const;
+
+/** Public types are read-only through GraphQL (editors write in the admin), and only published. */
+export const GRAPHQL_PUBLIC_TYPES = {
+  'api::session.session': ['session', 'sessions'],
+  'api::material.material': ['material', 'materials'],
+  'api::recording.recording': ['recording', 'recordings'],
+  'api::catalog-resource.catalog-resource': ['catalogResource', 'catalogResources'],
+} as const;
+
+type GraphqlContext = { koaContext?: { get(header: string): string } };
+type ResolverMiddleware = (
+  next: (parent: unknown, args: PublicReadArgs, context: GraphqlContext, info: unknown) => unknown,
+  parent: unknown,
+  args: PublicReadArgs,
+  context: GraphqlContext,
+  info: unknown
+) => unknown;
+
+const publicRead: ResolverMiddleware = (next, parent, args, context, info) => {
+  const problem = publicReadProblem(args);
+  if (problem !== undefined) {
+    const language = requestLanguage(args.locale, context.koaContext?.get('accept-language'));
+    throw new errors.ValidationError(problem.message[language], { param: problem.param });
+  }
+  return next(parent, args, context, info);
+};
+
+const publicQueryNames = (): string[] =>
+  Object.values(GRAPHQL_PUBLIC_TYPES).flatMap(([single, plural]) => [single, plural, `${plural}_connection`]);
+
+export const registerGraphql = (strapi: Core.Strapi): void => {
+  const extension = strapi.plugin('graphql').service('extension');
+  for (const uid of GRAPHQL_HIDDEN_TYPES) extension.shadowCRUD(uid).disable();
+  for (const uid of Object.keys(GRAPHQL_PUBLIC_TYPES)) extension.shadowCRUD(uid).disableMutations();
+  extension.use(() => ({
+    resolversConfig: Object.fromEntries(
+      publicQueryNames().map((name) => [`Query.${name}`, { middlewares: [publicRead] }])
+    ),
+  }));
+};

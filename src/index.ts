@@ -1,0 +1,29 @@
+import type { Core } from '@strapi/strapi';
+import { ensureFirstAdmin } from './bootstrap/admin-user';
+import { ensureLocales } from './bootstrap/locales';
+import { applyPublicPermissions } from './bootstrap/permissions';
+import { assertProductionSecrets } from './bootstrap/secrets';
+import { registerGraphql } from './extensions/graphql';
+import { validateIneCode } from './document-middlewares/validate-ine-code';
+import { isDatabaseEmpty, seed } from './seed';
+
+export default {
+  register({ strapi }: { strapi: Core.Strapi }) {
+    assertProductionSecrets(process.env);
+    strapi.documents.use(validateIneCode);
+    registerGraphql(strapi);
+  },
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    const firstRun = await isDatabaseEmpty(strapi);
+    await ensureLocales(strapi, { firstRun });
+    await applyPublicPermissions(strapi);
+    await ensureFirstAdmin(strapi);
+    if (firstRun && process.env.SEED_ON_BOOTSTRAP !== 'false') {
+      const report = await seed(strapi);
+      strapi.log.info(
+        `Seeded ${report.sessions} sessions, ${report.catalogResources} catalogue resources, ${report.localEntities} local entities.`
+      );
+    }
+  },
+};

@@ -1,0 +1,22 @@
+export const LANGUAGES = ['ca', 'es'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const DEFAULT_LANGUAGE: Language = 'ca';
+
+export const isLanguage = (value: unknown): value is Language =>
+  typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+
+/** A text a person reads, in each language the product speaks. */
+export type Localized = Record<Language, string>;
+
+/**
+ * The language to answer in: an explicit `locale` wins, then the first of ca/es in
+ * Accept-Language, then Catalan.
+ */
+export const requestLanguage = (locale: unknown, acceptLanguage: string | undefined): Language => {
+  if (isLanguage(locale)) return locale;
+  for (const part of (acceptLanguage ?? '').split(',')) {
+    const tag = part.split(';')[0].trim().toLowerCase().slice(0, 2);
+    if (isLanguage(tag)) return tag;
+  }
+  return DEFAULT_LANGUAGE;
+};

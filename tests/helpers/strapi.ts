@@ -1,0 +1,66 @@
+import crypto from 'crypto';
+import path from 'path';
+import { createStrapi, type Core } from '@strapi/strapi';
+import supertest from 'supertest';
+import { createTestDatabase } from './database';
+
+export const APP_DIR = path.resolve(__dirname, '..', '..');
+export const DIST_DIR = path.join(APP_DIR, 'dist');
+
+export const TEST_ADMIN = { email: 'editor@gomunicipal.test', password: 'Editora2026' };
+
+export type TestApp = {
+  strapi: Core.Strapi;
+  http: () => ReturnType<typeof supertest>;
+  stop(): Promise<void>;
+};
+
+const secret = () => crypto.randomBytes(24).toString('base64');
+
+/**
+ * Boots one real Strapi for a test file, on a fresh database of the DATABASE_CLIENT in use,
+ * with the seed loaded by bootstrap as on a first start. Routes are mounted without listening.
+ */
+export const startApp = async (extraEnv: Record<string, string> = {}): Promise<TestApp> => {
+  const database = await createTestDatabase();
+  const env: Record<string, string> = {
+    NODE_ENV: 'test',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    LOG_STARTUP: 'false',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+    APP_KEYS: [secret(), secret()].join(','),
+    API_TOKEN_SALT: secret(),
+    ADMIN_JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    JWT_SECRET: secret(),
+    ENCRYPTION_KEY: secret(),
+    ADMIN_EMAIL: TEST_ADMIN.email,
+    ADMIN_PASSWORD: TEST_ADMIN.password,
+    ...database.env,
+    ...extraEnv,
+  };
+  const previous = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
+  Object.assign(process.env, env);
+
+  let strapi: Core.Strapi | undefined;
+  try {
+    strapi = await createStrapi({ appDir: APP_DIR, distDir: DIST_DIR, autoReload: false, serveAdminPanel: false }).load();
+    await strapi.server.mount();
+  } catch (error) {
+    await database.drop();
+    throw error;
+  }
+  const app = strapi;
+  return {
+    strapi: app,
+    http: () => supertest(app.server.httpServer),
+    stop: async () => {
+      await app.destroy();
+      await database.drop();
+      for (const [key, value] of Object.entries(previous)) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    },
+  };
+};

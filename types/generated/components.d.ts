@@ -1,0 +1,58 @@
+import type { Schema, Struct } from '@strapi/strapi';
+
+export interface RecordingChapter extends Struct.ComponentSchema {
+  collectionName: 'components_recording_chapters';
+  info: {
+    description: 'Punt de la gravaci\u00F3 on comen\u00E7a un tema';
+    displayName: 'Cap\u00EDtol';
+    icon: 'clock';
+  };
+  attributes: {
+    startsAtSecond: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    title: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+  };
+}
+
+export interface SharedSpeaker extends Struct.ComponentSchema {
+  collectionName: 'components_shared_speakers';
+  info: {
+    description: 'Persona que presenta la sessi\u00F3';
+    displayName: 'Ponent';
+    icon: 'user';
+  };
+  attributes: {
+    name: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 150;
+      }>;
+    organization: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 150;
+      }>;
+    role: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 150;
+      }>;
+  };
+}
+
+declare module '@strapi/strapi' {
+  export namespace Public {
+    export interface ComponentSchemas {
+      'recording.chapter': RecordingChapter;
+      'shared.speaker': SharedSpeaker;
+    }
+  }
+}
