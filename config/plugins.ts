@@ -25,7 +25,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
     config: {
       provider: 'nodemailer',
       providerOptions: {
-        host: env('SMTP_HOST', '127.0.0.1'),
+        host: env('SMTP_HOST'),
         port: env.int('SMTP_PORT', 25),
         secure: env.bool('SMTP_SECURE', false),
         ...(env('SMTP_USERNAME')
