@@ -1,13 +1,34 @@
-const config = [
+import type { Core } from '@strapi/strapi';
+
+const config = ({ env }: Core.Config.Shared.ConfigParams) => [
   'strapi::logger',
   'strapi::errors',
-  'strapi::security',
-  'strapi::cors',
+  {
+    name: 'strapi::security',
+    config: {
+      // Portals load the embed script, its calendar links and the API from their own origins.
+      crossOriginResourcePolicy: { policy: 'cross-origin' },
+    },
+  },
+  {
+    name: 'strapi::cors',
+    config: {
+      // The public read API is open to any origin unless CORS_ORIGINS lists the allowed ones.
+      origin: env.array('CORS_ORIGINS', ['*']),
+      methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+      headers: ['Content-Type', 'Authorization', 'Accept', 'Accept-Language', 'If-None-Match'],
+      expose: ['ETag', 'Retry-After'],
+      keepHeadersOnError: true,
+      // No cookies cross-origin: the admin is same-origin, the public API needs no credentials.
+      credentials: false,
+    },
+  },
   'strapi::poweredBy',
   'strapi::query',
   'strapi::body',
   'strapi::session',
   'strapi::favicon',
+  'global::graphql-http',
   'strapi::public',
 ];
 

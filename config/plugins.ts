@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { badInputStatusPlugin, operationBoundsRule } from '../src/extensions/graphql/limits';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
   'users-permissions': {
@@ -18,6 +19,16 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
       landingPage: false,
       apolloServer: {
         introspection: env.bool('GRAPHQL_INTROSPECTION', true),
+        // Arrays are appended to the plugin's own (depth limit, landing page).
+        validationRules: [
+          operationBoundsRule({
+            maxAliases: env.int('GRAPHQL_MAX_ALIASES', 30),
+            maxFields: env.int('GRAPHQL_MAX_FIELDS', 500),
+          }),
+        ],
+        plugins: [badInputStatusPlugin],
+        // CORS is the app's (config/middlewares.ts): the plugin's own would allow every origin.
+        cors: false,
       },
     },
   },

@@ -8,6 +8,10 @@ import type { Core } from '@strapi/strapi';
 export const PUBLIC_ACTIONS: readonly string[] = [
   'api::session.session.find',
   'api::session.session.findOne',
+  'api::session.session.upcoming',
+  'api::session.session.past',
+  'api::session.session.calendar',
+  'api::session.session.calendarFeed',
   'api::material.material.find',
   'api::material.material.findOne',
   'api::recording.recording.find',

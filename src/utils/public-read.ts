@@ -5,7 +5,10 @@ export type PublicReadArgs = {
   locale?: unknown;
   hasPublishedVersion?: unknown;
   publicationFilter?: unknown;
+  pagination?: unknown;
 };
+
+export const MAX_PAGE_SIZE = 100;
 
 export type PublicReadProblem = { param: string; message: Localized };
 
@@ -32,6 +35,20 @@ export const publicReadProblem = (args: PublicReadArgs): PublicReadProblem | und
           es: `El parámetro ${param} no está disponible en la API pública.`,
         },
       };
+    }
+  }
+  if (typeof args.pagination === 'object' && args.pagination !== null) {
+    const { pageSize, limit } = args.pagination as { pageSize?: unknown; limit?: unknown };
+    for (const [param, value] of [['pageSize', pageSize], ['limit', limit]] as const) {
+      if (value !== undefined && value !== null && Number(value) > MAX_PAGE_SIZE) {
+        return {
+          param: `pagination.${param}`,
+          message: {
+            ca: `Com a màxim ${MAX_PAGE_SIZE} elements per pàgina: pagination.${param} és ${String(value).slice(0, 12)}.`,
+            es: `Como máximo ${MAX_PAGE_SIZE} elementos por página: pagination.${param} es ${String(value).slice(0, 12)}.`,
+          },
+        };
+      }
     }
   }
   if (args.locale !== undefined && args.locale !== null && !isLanguage(args.locale)) {

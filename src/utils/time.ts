@@ -17,6 +17,13 @@ const offsetMinutes = (instant: Date, timeZone: string): number => {
 };
 
 /**
+ * A Date whose UTC fields show the wall-clock time of `instant` in `timeZone` ("floating" time),
+ * for libraries that write a given time as-is next to a TZID, such as iCalendar writers.
+ */
+export const wallClockOf = (instant: Date, timeZone = PROGRAMME_TIME_ZONE): Date =>
+  new Date(instant.getTime() + offsetMinutes(instant, timeZone) * 60000);
+
+/**
  * The instant at which the wall clock in `timeZone` shows `date` (YYYY-MM-DD) at `time` (HH:MM).
  * Session times are given by editors in Madrid time; the database stores UTC.
  */

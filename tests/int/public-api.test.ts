@@ -148,6 +148,10 @@ describe('anonymous REST', () => {
         'api::recording.recording.findOne',
         'api::session.session.find',
         'api::session.session.findOne',
+        'api::session.session.upcoming',
+        'api::session.session.past',
+        'api::session.session.calendar',
+        'api::session.session.calendarFeed',
       ].sort()
     );
     expect((await app.http().get('/api/registrations')).status).toBe(403);

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { requestLanguage } from '../../utils/language';
 import { publicReadProblem, type PublicReadArgs } from '../../utils/public-read';
+import { portalExtension } from './portal';
 
 /** Content types holding personal or internal data: no generated GraphQL queries or mutations at all. */
 export const GRAPHQL_HIDDEN_TYPES = [
@@ -51,4 +52,5 @@ export const registerGraphql = (strapi: Core.Strapi): void => {
       publicQueryNames().map((name) => [`Query.${name}`, { middlewares: [publicRead] }])
     ),
   }));
+  extension.use(portalExtension(strapi));
 };

@@ -1,0 +1,121 @@
+import type { Core } from '@strapi/strapi';
+import { getVtimezoneComponent } from '@touch4it/ical-timezones';
+import { ICalCalendar, ICalEventStatus } from 'ical-generator';
+import type { Language } from '../../../utils/language';
+import { PROGRAMME_TIME_ZONE, wallClockOf } from '../../../utils/time';
+
+const UID = 'api::session.session';
+
+type CalendarSession = {
+  documentId: string;
+  slug?: string | null;
+  title: string;
+  summary?: string | null;
+  startsAt: string | Date;
+  durationMinutes?: number | null;
+  eventStatus?: string | null;
+  coOrganizer?: string | null;
+  updatedAt?: string | Date | null;
+};
+
+const TEXT = {
+  ca: {
+    name: 'Dijous GOmunicipal',
+    description: "Sessions de suport en línia sobre transparència i govern obert per als ens locals (Diputació de Barcelona).",
+    coOrganized: 'Coorganitzada amb',
+    early: 'Connecteu-vos uns minuts abans per provar la càmera i el so.',
+    location: 'En línia (Microsoft Teams)',
+  },
+  es: {
+    name: 'Dijous GOmunicipal',
+    description: 'Sesiones de apoyo en línea sobre transparencia y gobierno abierto para los entes locales (Diputació de Barcelona).',
+    coOrganized: 'Coorganizada con',
+    early: 'Conectaos unos minutos antes para probar la cámara y el sonido.',
+    location: 'En línea (Microsoft Teams)',
+  },
+} as const;
+
+const STATUS: Record<string, ICalEventStatus> = {
+  cancelled: ICalEventStatus.CANCELLED,
+  postponed: ICalEventStatus.TENTATIVE,
+};
+
+/** iCalendar (RFC 5545) for sessions: times in Europe/Madrid with its VTIMEZONE; never the meeting link. */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const publicUrl = () => (strapi.config.get('server.url') as string).replace(/\/+$/, '');
+
+  const sessionPageUrl = (session: CalendarSession, locale: Language) =>
+    (strapi.config.get('portal.sessionPageUrl') as string)
+      .replace('{publicUrl}', publicUrl())
+      .replace('{documentId}', encodeURIComponent(session.documentId))
+      .replace('{slug}', encodeURIComponent(session.slug ?? ''))
+      .replace('{locale}', locale);
+
+  const render = (sessions: CalendarSession[], locale: Language): string => {
+    const text = TEXT[locale];
+    const host = new URL(publicUrl()).host;
+    const calendar = new ICalCalendar({
+      name: text.name,
+      description: text.description,
+      prodId: { company: 'Diputació de Barcelona', product: 'GOmunicipal', language: locale.toUpperCase() },
+      ttl: 3600,
+    });
+    // Events carry the zone; the calendar only asks for its VTIMEZONE, so DTSTAMP stays in UTC.
+    calendar.timezone({ name: null, generator: getVtimezoneComponent });
+    for (const session of sessions) {
+      const start = new Date(session.startsAt);
+      const end = new Date(start.getTime() + (session.durationMinutes ?? 60) * 60000);
+      const url = sessionPageUrl(session, locale);
+      const description = [
+        session.summary ?? '',
+        session.coOrganizer ? `${text.coOrganized} ${session.coOrganizer}.` : '',
+        session.eventStatus === 'cancelled' ? '' : text.early,
+        url,
+      ]
+        .filter((line) => line !== '')
+        .join('\n\n');
+      const stamp = session.updatedAt ? new Date(session.updatedAt) : start;
+      calendar.createEvent({
+        id: `${session.documentId}@${host}`,
+        start: wallClockOf(start),
+        end: wallClockOf(end),
+        timezone: PROGRAMME_TIME_ZONE,
+        stamp,
+        lastModified: stamp,
+        summary: session.title,
+        description,
+        location: text.location,
+        url,
+        status: STATUS[session.eventStatus ?? ''] ?? ICalEventStatus.CONFIRMED,
+      });
+    }
+    return calendar.toString();
+  };
+
+  const FIELDS = ['title', 'slug', 'summary', 'startsAt', 'durationMinutes', 'eventStatus', 'coOrganizer', 'updatedAt'] as const;
+
+  return {
+    render,
+
+    /** Upcoming sessions (cancelled ones too, so that calendars drop them) and those of the last 12 months. */
+    async feed(locale: Language, now = new Date()): Promise<string> {
+      const since = new Date(now);
+      since.setUTCMonth(since.getUTCMonth() - 12);
+      const sessions = await strapi.documents(UID).findMany({
+        locale,
+        status: 'published',
+        fields: [...FIELDS],
+        filters: { startsAt: { $gte: since.toISOString() } },
+        sort: ['startsAt:asc'],
+        limit: 500,
+      });
+      return render(sessions as CalendarSession[], locale);
+    },
+
+    /** One published session's calendar, or undefined when there is none with that id in that locale. */
+    async single(documentId: string, locale: Language): Promise<string | undefined> {
+      const session = await strapi.documents(UID).findOne({ documentId, locale, status: 'published', fields: [...FIELDS] });
+      return session === null ? undefined : render([session as CalendarSession], locale);
+    },
+  };
+};

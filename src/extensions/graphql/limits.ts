@@ -1,0 +1,86 @@
+import {
+  GraphQLError,
+  Kind,
+  type ASTVisitor,
+  type FragmentDefinitionNode,
+  type SelectionSetNode,
+  type ValidationContext,
+} from 'graphql';
+
+export type OperationBounds = { maxAliases: number; maxFields: number };
+
+/**
+ * A validation rule that bounds the work one operation can ask for, besides its depth: the number
+ * of aliased fields (aliases multiply the same expensive field) and the number of fields once
+ * fragments are expanded.
+ */
+export const operationBoundsRule =
+  ({ maxAliases, maxFields }: OperationBounds) =>
+  (context: ValidationContext): ASTVisitor => {
+    const fragments = new Map<string, FragmentDefinitionNode>();
+    for (const definition of context.getDocument().definitions) {
+      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+    }
+    const count = (selectionSet: SelectionSetNode, seen: Set<string>, totals: { aliases: number; fields: number }) => {
+      for (const selection of selectionSet.selections) {
+        if (totals.fields > maxFields) return;
+        if (selection.kind === Kind.FIELD) {
+          totals.fields += 1;
+          if (selection.alias !== undefined) totals.aliases += 1;
+          if (selection.selectionSet !== undefined) count(selection.selectionSet, seen, totals);
+        } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+          count(selection.selectionSet, seen, totals);
+        } else {
+          const fragment = fragments.get(selection.name.value);
+          // Cycles are reported by GraphQL's own NoFragmentCycles rule.
+          if (fragment === undefined || seen.has(fragment.name.value)) continue;
+          count(fragment.selectionSet, new Set([...seen, fragment.name.value]), totals);
+        }
+      }
+    };
+    return {
+      OperationDefinition(node) {
+        const totals = { aliases: 0, fields: 0 };
+        count(node.selectionSet, new Set(), totals);
+        if (totals.aliases > maxAliases) {
+          context.reportError(
+            new GraphQLError(
+              `La consulta fa servir ${totals.aliases} àlies; el màxim és ${maxAliases}. / La consulta usa ${totals.aliases} alias; el máximo es ${maxAliases}.`,
+              { nodes: [node], extensions: { code: 'QUERY_TOO_COMPLEX' } }
+            )
+          );
+        }
+        if (totals.fields > maxFields) {
+          context.reportError(
+            new GraphQLError(
+              `La consulta demana més de ${maxFields} camps. / La consulta pide más de ${maxFields} campos.`,
+              { nodes: [node], extensions: { code: 'QUERY_TOO_COMPLEX' } }
+            )
+          );
+        }
+      },
+    };
+  };
+
+type ResponseBody = { kind: string; singleResult?: { data?: Record<string, unknown> | null; errors?: readonly { extensions?: { code?: unknown } }[] } };
+
+/**
+ * An Apollo Server plugin: when an operation produced no data and every error is the client's
+ * (bad input, refused by a rule), answer 400 instead of 200, so that bad input is a 4xx here as
+ * everywhere else in the API.
+ */
+export const badInputStatusPlugin = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }: { response: { body: ResponseBody; http: { status?: number } } }) {
+        const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
+        const errors = result?.errors ?? [];
+        const noData = result?.data === undefined || result.data === null || Object.values(result.data).every((v) => v === null);
+        const clientCodes = ['BAD_USER_INPUT', 'QUERY_TOO_COMPLEX', 'GRAPHQL_VALIDATION_FAILED'];
+        if (errors.length > 0 && noData && errors.every((e) => clientCodes.includes(String(e.extensions?.code)))) {
+          response.http.status = 400;
+        }
+      },
+    };
+  },
+};

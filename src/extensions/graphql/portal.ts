@@ -1,0 +1,107 @@
+import type { Core } from '@strapi/strapi';
+import DataLoader from 'dataloader';
+import { portalFields, type SessionCore, type SessionPortalService } from '../../api/session/services/session';
+import { requestLanguage } from '../../utils/language';
+import { parsePortalArgs } from '../../utils/portal-args';
+
+type Context = { koaContext?: { get(header: string): string } };
+type Args = Record<string, unknown>;
+type Parent = SessionCore & Record<string, unknown>;
+type Next = (parent: unknown, args: Args, context: Context, info: unknown) => unknown;
+
+const typeDefs = /* GraphQL */ `
+  extend type Session {
+    "When the session ends: startsAt plus durationMinutes."
+    endsAt: DateTime!
+    "Whether the session has not started yet."
+    isUpcoming: Boolean!
+    "Absolute URL of the session's iCalendar (.ics) file."
+    calendarUrl: String!
+    "Seats left before registrations go to the waiting list; null when capacity is unlimited."
+    seatsLeft: Int
+    "Whether people can register now (possibly on the waiting list)."
+    registrationAvailable: Boolean!
+  }
+
+  extend type Query {
+    "Published sessions that have not started and are not cancelled, soonest first."
+    upcomingSessions(limit: Int = 5, locale: I18NLocaleCode): [Session!]!
+    "Published sessions that have started (not cancelled), newest first; optionally of one year (Madrid time)."
+    pastSessions(limit: Int = 12, year: Int, locale: I18NLocaleCode): [Session!]!
+  }
+`;
+
+/** A relation, media or component that the portal queries loaded with the session: answer from it. */
+const prefetched =
+  (field: string) => (next: Next, parent: Record<string, unknown>, args: Args, context: Context, info: unknown) => {
+    const empty = (value: unknown) =>
+      value === undefined || (Array.isArray(value) ? value.length === 0 : Object.keys(value ?? {}).length === 0);
+    const plain = empty(args.filters) && empty(args.sort) && empty(args.pagination);
+    if (plain && parent !== null && Object.prototype.hasOwnProperty.call(parent, field)) return parent[field];
+    return next(parent, args, context, info);
+  };
+
+const PREFETCHED = {
+  Session: ['speakers', 'catalogResources', 'materials', 'recordings'],
+  Material: ['file'],
+  Recording: ['file', 'chapters'],
+} as const;
+
+export const portalExtension = (strapi: Core.Strapi) => () => {
+  const sessions = () => strapi.service('api::session.session') as unknown as SessionPortalService;
+  const publicUrl = () => strapi.config.get('server.url') as string;
+
+  // Seat counts for the sessions of one GraphQL request, loaded together.
+  const seatLoaders = new WeakMap<object, DataLoader<string, number>>();
+  const seatLoader = (context: object) => {
+    let loader = seatLoaders.get(context);
+    if (loader === undefined) {
+      loader = new DataLoader(async (ids: readonly string[]) => {
+        const counts = await sessions().confirmedCounts(ids);
+        return ids.map((id) => counts.get(id) ?? 0);
+      });
+      seatLoaders.set(context, loader);
+    }
+    return loader;
+  };
+
+  const derived = (parent: Parent) => parent as Parent & Partial<ReturnType<typeof portalFields>>;
+  const computed = (parent: Parent) => portalFields(parent, 0, publicUrl());
+
+  const list = (kind: 'upcoming' | 'past', defaultLimit: number) => async (_parent: unknown, args: Args, context: Context) => {
+    const language = requestLanguage(args.locale, context.koaContext?.get('accept-language'));
+    const parsed = parsePortalArgs(args, defaultLimit, language);
+    return sessions().withPortalFields(await sessions()[kind](parsed));
+  };
+
+  return {
+    typeDefs,
+    resolvers: {
+      Query: {
+        upcomingSessions: { resolve: list('upcoming', 5) },
+        pastSessions: { resolve: list('past', 12) },
+      },
+      Session: {
+        endsAt: (parent: Parent) => derived(parent).endsAt ?? computed(parent).endsAt,
+        isUpcoming: (parent: Parent) => derived(parent).isUpcoming ?? computed(parent).isUpcoming,
+        calendarUrl: (parent: Parent) => derived(parent).calendarUrl ?? computed(parent).calendarUrl,
+        registrationAvailable: (parent: Parent) =>
+          derived(parent).registrationAvailable ?? computed(parent).registrationAvailable,
+        seatsLeft: async (parent: Parent, _args: Args, context: object) => {
+          if (derived(parent).seatsLeft !== undefined) return derived(parent).seatsLeft;
+          if (parent.capacity === null || parent.capacity === undefined) return null;
+          return portalFields(parent, await seatLoader(context).load(parent.documentId), publicUrl()).seatsLeft;
+        },
+      },
+    },
+    resolversConfig: {
+      'Query.upcomingSessions': { auth: { scope: ['api::session.session.upcoming'] } },
+      'Query.pastSessions': { auth: { scope: ['api::session.session.past'] } },
+      ...Object.fromEntries(
+        Object.entries(PREFETCHED).flatMap(([type, fields]) =>
+          fields.map((field) => [`${type}.${field}`, { middlewares: [prefetched(field)] }])
+        )
+      ),
+    },
+  };
+};

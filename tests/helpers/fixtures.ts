@@ -1,0 +1,81 @@
+import type { Core } from '@strapi/strapi';
+
+export const DAY = 24 * 60 * 60 * 1000;
+
+export type SessionFixture = {
+  title: string;
+  titleEs?: string;
+  startsAt: Date;
+  eventStatus?: 'scheduled' | 'held' | 'cancelled' | 'postponed';
+  capacity?: number;
+  registrationOpen?: boolean;
+  meetingUrl?: string;
+  publish?: boolean;
+};
+
+let counter = 0;
+
+/** A session in Catalan (and Spanish when titleEs is given), published unless publish is false. */
+export const createSession = async (strapi: Core.Strapi, fixture: SessionFixture): Promise<string> => {
+  counter += 1;
+  const sessions = strapi.documents('api::session.session');
+  const shared = {
+    slug: `fixture-${counter}-${fixture.startsAt.toISOString().slice(0, 10)}`,
+    startsAt: fixture.startsAt.toISOString(),
+    durationMinutes: 60,
+    eventStatus: fixture.eventStatus ?? 'scheduled',
+    registrationOpen: fixture.registrationOpen ?? true,
+    capacity: fixture.capacity,
+    meetingUrl: fixture.meetingUrl,
+  };
+  const doc = await sessions.create({ locale: 'ca', data: { ...shared, title: fixture.title } });
+  if (fixture.titleEs !== undefined) {
+    await sessions.update({ documentId: doc.documentId, locale: 'es', data: { ...shared, title: fixture.titleEs } });
+  }
+  if (fixture.publish !== false) {
+    await sessions.publish({ documentId: doc.documentId, locale: fixture.titleEs === undefined ? 'ca' : '*' });
+  }
+  return doc.documentId;
+};
+
+export const createMaterial = async (strapi: Core.Strapi, session: string, title: string, url: string) => {
+  const materials = strapi.documents('api::material.material');
+  const doc = await materials.create({ locale: 'ca', data: { title, kind: 'slides', url, session } });
+  await materials.publish({ documentId: doc.documentId, locale: 'ca' });
+  return doc.documentId;
+};
+
+export const createRecording = async (strapi: Core.Strapi, session: string, title: string, videoUrl: string) => {
+  const recordings = strapi.documents('api::recording.recording');
+  const doc = await recordings.create({
+    locale: 'ca',
+    data: { title, platform: 'youtube', videoUrl, session, durationSeconds: 3600, chapters: [{ startsAtSecond: 0, title: 'Inici' }] },
+  });
+  await recordings.publish({ documentId: doc.documentId, locale: 'ca' });
+  return doc.documentId;
+};
+
+export const createRegistration = async (
+  strapi: Core.Strapi,
+  session: string,
+  status: 'confirmed' | 'waitlisted' | 'cancelled',
+  email: string
+) =>
+  strapi.documents('api::registration.registration').create({
+    data: { session, status, email, fullName: 'Persona de prova', language: 'ca' },
+  });
+
+/** Counts the SQL statements that `work` sends to the database. */
+export const countQueries = async (strapi: Core.Strapi, work: () => Promise<unknown>): Promise<number> => {
+  let count = 0;
+  const listener = () => {
+    count += 1;
+  };
+  strapi.db.connection.client.on('query', listener);
+  try {
+    await work();
+  } finally {
+    strapi.db.connection.client.removeListener('query', listener);
+  }
+  return count;
+};

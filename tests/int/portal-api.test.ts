@@ -1,0 +1,319 @@
+import ICAL from 'ical.js';
+import { startApp, type TestApp } from '../helpers/strapi';
+import {
+  DAY,
+  countQueries,
+  createMaterial,
+  createRecording,
+  createRegistration,
+  createSession,
+} from '../helpers/fixtures';
+
+let app: TestApp;
+const CANARY = 'https://teams.example/l/meetup-join/CANARY-portal';
+const ids: Record<string, string> = {};
+
+const graphql = (query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
+  app.http().post('/graphql').set('content-type', 'application/json').set(headers).send({ query, variables });
+
+beforeAll(async () => {
+  app = await startApp();
+  const { strapi } = app;
+  const now = Math.floor(Date.now() / 60000) * 60000;
+  ids.next = await createSession(strapi, {
+    title: 'Propera sessió amb places',
+    titleEs: 'Próxima sesión con plazas',
+    startsAt: new Date(now + 10 * DAY),
+    capacity: 50,
+    meetingUrl: CANARY,
+  });
+  ids.postponed = await createSession(strapi, {
+    title: 'Sessió ajornada',
+    startsAt: new Date(now + 15 * DAY),
+    eventStatus: 'postponed',
+    meetingUrl: CANARY,
+  });
+  ids.cancelled = await createSession(strapi, {
+    title: 'Sessió cancel·lada',
+    startsAt: new Date(now + 20 * DAY),
+    eventStatus: 'cancelled',
+  });
+  ids.draft = await createSession(strapi, { title: 'Sessió en esborrany', startsAt: new Date(now + 5 * DAY), publish: false });
+  for (const [status, n] of [['confirmed', 3], ['waitlisted', 2], ['cancelled', 1]] as const) {
+    for (let i = 0; i < n; i += 1) await createRegistration(strapi, ids.next, status, `${status}${i}@example.org`);
+  }
+  // Twenty more held sessions in 2022, each with two materials and a recording.
+  for (let i = 0; i < 20; i += 1) {
+    const session = await createSession(strapi, {
+      title: `Sessió d'arxiu ${i + 1}`,
+      startsAt: new Date(Date.UTC(2022, 0, 10 + i, 9)),
+      eventStatus: 'held',
+      registrationOpen: false,
+      capacity: 40,
+    });
+    await createMaterial(strapi, session, `Presentació ${i + 1}`, `https://example.org/slides-${i + 1}.pdf`);
+    await createMaterial(strapi, session, `Guia ${i + 1}`, `https://example.org/guia-${i + 1}.pdf`);
+    await createRecording(strapi, session, `Gravació ${i + 1}`, `https://video.example.org/${i + 1}`);
+  }
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+const UPCOMING = `query ($locale: I18NLocaleCode) {
+  upcomingSessions(locale: $locale) {
+    documentId title startsAt endsAt isUpcoming calendarUrl seatsLeft registrationAvailable eventStatus
+  }
+}`;
+
+describe('upcomingSessions and pastSessions', () => {
+  it('lists published, not cancelled, future sessions soonest first, with the derived fields', async () => {
+    const res = await graphql(UPCOMING);
+    expect(res.status).toBe(200);
+    expect(res.body.errors).toBeUndefined();
+    const list = res.body.data.upcomingSessions;
+    expect(list.map((s: { documentId: string }) => s.documentId)).toEqual([ids.next, ids.postponed]);
+    const [next, postponed] = list;
+    expect(next).toMatchObject({
+      title: 'Propera sessió amb places',
+      isUpcoming: true,
+      seatsLeft: 47,
+      registrationAvailable: true,
+      calendarUrl: `http://localhost:1337/api/sessions/${ids.next}/calendar.ics`,
+    });
+    expect(new Date(next.endsAt).getTime() - new Date(next.startsAt).getTime()).toBe(60 * 60 * 1000);
+    expect(postponed).toMatchObject({ seatsLeft: null, registrationAvailable: false, eventStatus: 'postponed' });
+  });
+
+  it('answers in Spanish for locale es', async () => {
+    const res = await graphql(UPCOMING, { locale: 'es' });
+    expect(res.body.data.upcomingSessions.map((s: { title: string }) => s.title)).toEqual(['Próxima sesión con plazas']);
+  });
+
+  it('lists the sessions of one year newest first, with materials and recordings', async () => {
+    const res = await graphql(`{
+      pastSessions(year: 2024) { title startsAt isUpcoming materials { title } }
+      archive: pastSessions(year: 2022, limit: 3) { title materials { title url } recordings { title videoUrl chapters { title } } }
+    }`);
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.pastSessions.map((s: { startsAt: string }) => s.startsAt.slice(0, 10))).toEqual([
+      '2024-04-25',
+      '2024-02-29',
+      '2024-01-25',
+    ]);
+    expect(res.body.data.pastSessions.every((s: { isUpcoming: boolean }) => !s.isUpcoming)).toBe(true);
+    const [latest] = res.body.data.archive;
+    expect(res.body.data.archive.map((s: { title: string }) => s.title)).toEqual([
+      "Sessió d'arxiu 20",
+      "Sessió d'arxiu 19",
+      "Sessió d'arxiu 18",
+    ]);
+    expect(latest.materials.map((m: { title: string }) => m.title)).toEqual(['Presentació 20', 'Guia 20']);
+    expect(latest.recordings).toEqual([
+      { title: 'Gravació 20', videoUrl: 'https://video.example.org/20', chapters: [{ title: 'Inici' }] },
+    ]);
+  });
+
+  it('defaults to 12 past sessions, and the stock query agrees on the derived fields', async () => {
+    const res = await graphql(`{
+      pastSessions { documentId }
+      sessions(filters: { documentId: { eq: "${ids.next}" } }) { seatsLeft registrationAvailable isUpcoming endsAt }
+    }`);
+    expect(res.body.data.pastSessions).toHaveLength(12);
+    expect(res.body.data.sessions).toEqual([
+      expect.objectContaining({ seatsLeft: 47, registrationAvailable: true, isUpcoming: true }),
+    ]);
+  });
+
+  it('runs a bounded number of SQL statements, whatever the number of sessions (no N+1)', async () => {
+    const query = (limit: number) =>
+      graphql(`{ pastSessions(limit: ${limit}) { title seatsLeft speakers { name } catalogResources { name }
+        materials { title url file { url } } recordings { title videoUrl file { url } chapters { title } } } }`);
+    await query(1); // warm-up: schema caches
+    let ten = 0;
+    let twentyFive = 0;
+    // Both lists reach the archive sessions, which have materials, files and recordings to load.
+    const countTen = await countQueries(app.strapi, async () => {
+      ten = (await query(10)).body.data.pastSessions.length;
+    });
+    const countTwentyFive = await countQueries(app.strapi, async () => {
+      twentyFive = (await query(25)).body.data.pastSessions.length;
+    });
+    expect([ten, twentyFive]).toEqual([10, 25]);
+    expect(countTwentyFive).toBe(countTen);
+    expect(countTwentyFive).toBeLessThanOrEqual(15);
+  });
+
+  it('never exposes the meeting link', async () => {
+    const res = await graphql('{ upcomingSessions { title meetingUrl } }');
+    expect(res.status).toBe(400);
+    expect(res.text).not.toContain('CANARY');
+    const rest = await app.http().get('/api/sessions/upcoming');
+    expect(rest.text).not.toContain('CANARY');
+    expect(rest.text).not.toContain('meetingUrl');
+  });
+});
+
+describe('limits', () => {
+  it('refuses limits over 100, naming the argument', async () => {
+    const custom = await graphql('{ pastSessions(limit: 500) { title } }');
+    expect(custom.status).toBe(400);
+    expect(custom.body.errors[0].message).toContain('limit');
+    const stock = await graphql('{ sessions(pagination: { limit: 500 }) { title } }');
+    expect(stock.status).toBe(400);
+    expect(stock.body.errors[0].message).toContain('pagination.limit');
+    const rest = await app.http().get('/api/sessions?pagination[pageSize]=101');
+    expect(rest.status).toBe(400);
+    expect(rest.body.error.details.param).toBe('pagination.pageSize');
+  });
+
+  it('defaults GraphQL lists to 25 items', async () => {
+    const res = await graphql('{ sessions { documentId } }');
+    expect(res.body.data.sessions).toHaveLength(25);
+  });
+
+  it('refuses queries deeper than the limit', async () => {
+    const deep =
+      '{ sessions { materials { session { materials { session { materials { session { materials { session { title } } } } } } } } } }';
+    const res = await graphql(deep);
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].message).toMatch(/depth/);
+  });
+
+  it('refuses too many aliases and too many fields', async () => {
+    const aliases = Array.from({ length: 31 }, (_, i) => `a${i}: sessions { title }`).join(' ');
+    const res = await graphql(`{ ${aliases} }`);
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].message).toContain('31 àlies');
+
+    const fragment = `fragment F on Session { ${'title slug summary startsAt endsAt '.repeat(1)} }`;
+    const many = Array.from({ length: 29 }, (_, i) => `s${i}: sessions { ...F materials { title url kind } recordings { title videoUrl } catalogResources { name code } speakers { name role } }`).join(' ');
+    const big = await graphql(`{ ${many} } ${fragment}`);
+    expect(big.status).toBe(400);
+    expect(big.body.errors.map((e: { message: string }) => e.message).join(' ')).toContain('camps');
+  });
+
+  it('answers bad REST arguments with a 400 that names them, in the request language', async () => {
+    const cases: [string, string][] = [
+      ['/api/sessions/upcoming?limit=0', 'limit'],
+      ['/api/sessions/upcoming?limit=101', 'limit'],
+      ['/api/sessions/past?limit=abc', 'limit'],
+      ['/api/sessions/past?year=19', 'year'],
+      ['/api/sessions/past?locale=fr', 'locale'],
+      ['/api/sessions/past?populate=*', 'populate'],
+      ['/api/calendar.ics?locale=en', 'locale'],
+    ];
+    for (const [url, param] of cases) {
+      const res = await app.http().get(url).set('accept-language', 'es');
+      expect({ url, status: res.status, param: res.body.error?.details?.param }).toEqual({ url, status: 400, param });
+      expect(res.body.error.message).toMatch(/[Pp]arámetro|Idioma/);
+    }
+  });
+});
+
+describe('REST equivalents and caching', () => {
+  it('serves the same upcoming sessions in the flat format, cacheable with an ETag', async () => {
+    const res = await app.http().get('/api/sessions/upcoming?limit=5&locale=ca');
+    expect(res.status).toBe(200);
+    expect(res.body.data.map((s: { documentId: string }) => s.documentId)).toEqual([ids.next, ids.postponed]);
+    expect(res.body.data[0]).toMatchObject({ seatsLeft: 47, registrationAvailable: true, title: 'Propera sessió amb places' });
+    expect(res.headers['cache-control']).toBe('public, max-age=60');
+    const etag = res.headers.etag;
+    expect(etag).toMatch(/^"/);
+    const again = await app.http().get('/api/sessions/upcoming?limit=5&locale=ca').set('if-none-match', etag);
+    expect(again.status).toBe(304);
+    expect(again.text).toBe('');
+    const past = await app.http().get('/api/sessions/past?year=2024');
+    expect(past.body.data.map((s: { startsAt: string }) => s.startsAt.slice(0, 10))).toEqual(['2024-04-25', '2024-02-29', '2024-01-25']);
+  });
+
+  it('answers a plain GET /graphql (no extra headers) and caches it; POSTs and authenticated requests are not cached', async () => {
+    const query = encodeURIComponent('{ upcomingSessions { title } }');
+    const res = await app.http().get(`/graphql?query=${query}`);
+    expect(res.status).toBe(200);
+    expect(res.body.data.upcomingSessions[0].title).toBe('Propera sessió amb places');
+    expect(res.headers['cache-control']).toBe('public, max-age=60');
+    const again = await app.http().get(`/graphql?query=${query}`).set('if-none-match', res.headers.etag);
+    expect(again.status).toBe(304);
+
+    const post = await graphql('{ upcomingSessions { title } }');
+    expect(post.headers['cache-control']).toBe('no-store');
+
+    const token = await app.strapi
+      .service('admin::api-token')
+      .create({ name: 'portal test', type: 'read-only', lifespan: null, description: '' });
+    const authed = await app.http().get(`/graphql?query=${query}`).set('authorization', `Bearer ${token.accessKey}`);
+    expect(authed.status).toBe(200);
+    expect(authed.headers['cache-control']).toBe('no-store');
+
+    const mutation = await app.http().get(`/graphql?query=${encodeURIComponent('mutation { login(input: { identifier: "a", password: "b" }) { jwt } }')}`);
+    expect(mutation.status).toBeGreaterThanOrEqual(400);
+    expect(mutation.headers['cache-control']).toBe('no-store');
+  });
+
+  it('is open to any origin by default', async () => {
+    const res = await app.http().get('/api/sessions/upcoming').set('origin', 'https://www.ajuntament.example');
+    expect(res.headers['access-control-allow-origin']).toBe('https://www.ajuntament.example');
+    expect(res.headers['access-control-allow-credentials']).toBeUndefined();
+  });
+});
+
+describe('calendar', () => {
+  const parse = (text: string) => {
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    // Resolve TZID references with the VTIMEZONE the feed itself carries.
+    const zone = calendar.getFirstSubcomponent('vtimezone');
+    if (zone !== null) ICAL.TimezoneService.register(zone);
+    return calendar;
+  };
+
+  it('serves a valid feed of upcoming and recent sessions, in Madrid time, cancelled ones marked', async () => {
+    const res = await app.http().get('/api/calendar.ics');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('text/calendar; charset=utf-8');
+    expect(res.headers['cache-control']).toBe('public, max-age=60');
+    expect(res.text).not.toContain('CANARY');
+    const calendar = parse(res.text);
+    expect(calendar.getFirstSubcomponent('vtimezone')?.getFirstPropertyValue('tzid')).toBe('Europe/Madrid');
+    const events = calendar.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
+    const byUid = new Map(events.map((e) => [e.uid, e]));
+    expect(byUid.has(`${ids.next}@localhost:1337`)).toBe(true);
+    expect(byUid.has(`${ids.draft}@localhost:1337`)).toBe(false);
+    // The 2022 and 2023–2024 sessions are more than 12 months old.
+    expect(events.some((e) => e.summary.startsWith("Sessió d'arxiu"))).toBe(false);
+    const cancelled = calendar
+      .getAllSubcomponents('vevent')
+      .find((e) => e.getFirstPropertyValue('uid') === `${ids.cancelled}@localhost:1337`);
+    expect(cancelled?.getFirstPropertyValue('status')).toBe('CANCELLED');
+    const next = byUid.get(`${ids.next}@localhost:1337`);
+    expect(next?.startDate.zone.tzid).toBe('Europe/Madrid');
+    const session = await app.strapi
+      .documents('api::session.session')
+      .findOne({ documentId: ids.next, locale: 'ca', status: 'published' });
+    expect(next?.startDate.toJSDate().toISOString()).toBe(new Date(session?.startsAt as string).toISOString());
+    expect(next?.endDate.toJSDate().getTime()).toBe(new Date(session?.startsAt as string).getTime() + 3600000);
+    const again = await app.http().get('/api/calendar.ics');
+    expect(again.text).toBe(res.text);
+  });
+
+  it('serves one session, with the seeded 10:00 Madrid start, in the language asked for', async () => {
+    const list = await app.http().get('/api/sessions/past?year=2024&limit=1');
+    const [portal] = list.body.data;
+    const res = await app.http().get(`/api/sessions/${portal.documentId}/calendar.ics?locale=es`);
+    expect(res.status).toBe(200);
+    const event = new ICAL.Event(parse(res.text).getFirstSubcomponent('vevent') as ICAL.Component);
+    expect(event.summary).toBe('El portal de transparencia: ¿dónde estamos y hacia dónde vamos?');
+    expect(res.text).toContain('DTSTART;TZID=Europe/Madrid:20240425T100000');
+    expect(res.text).toContain('DTEND;TZID=Europe/Madrid:20240425T110000');
+    expect(event.description).toContain('Consorci AOC');
+  });
+
+  it('answers 404 with a message for unknown or unpublished sessions', async () => {
+    for (const id of ['doesnotexist', ids.draft, '%3Cscript%3E']) {
+      const res = await app.http().get(`/api/sessions/${id}/calendar.ics`);
+      expect(res.status).toBe(404);
+      expect(res.body.error.message).toContain('No hi ha cap sessió publicada');
+    }
+  });
+});
