@@ -2,8 +2,12 @@ import { startApp, type TestApp } from '../helpers/strapi';
 
 let app: TestApp;
 
+// A production start with an origin allowlist, as a provincial deployment would run it.
 beforeAll(async () => {
-  app = await startApp({ CORS_ORIGINS: 'https://governobert.diba.example,https://www.ajuntament.example' });
+  app = await startApp({
+    NODE_ENV: 'production',
+    CORS_ORIGINS: 'https://governobert.diba.example,https://www.ajuntament.example',
+  });
 });
 
 afterAll(async () => {
@@ -31,5 +35,24 @@ describe('CORS_ORIGINS', () => {
       .set('origin', 'https://governobert.diba.example');
     expect(graphql.status).toBe(200);
     expect(graphql.headers['access-control-allow-origin']).toBe('https://governobert.diba.example');
+  });
+});
+
+describe('errors in production', () => {
+  it('carry a message a portal developer can act on, and never a stack trace', async () => {
+    const cases = [
+      () => app.http().post('/graphql').send({ query: '{ sessions { meetingUrl } }' }),
+      () => app.http().post('/graphql').send({ query: '{ pastSessions(limit: 1000) { title } }' }),
+      () => app.http().post('/graphql').send({ query: '{ sessions(status: DRAFT) { title } }' }),
+      () => app.http().get('/api/sessions/past?year=abc'),
+    ];
+    for (const send of cases) {
+      const res = await send();
+      expect(res.status).toBe(400);
+      expect(res.text).not.toMatch(/stacktrace|\bat [A-Za-z.]+ \(/);
+      const message = res.body.errors?.[0]?.message ?? res.body.error?.message;
+      expect(typeof message).toBe('string');
+      expect(message.length).toBeGreaterThan(10);
+    }
   });
 });
