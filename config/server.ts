@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { cronTasks } from '../src/cron/tasks';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server => ({
   host: env('HOST', '0.0.0.0'),
@@ -10,6 +11,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
     keys: env.array('APP_KEYS', []),
   },
   // No update check: nothing may reach the network at start.
+  cron: {
+    enabled: env.bool('CRON_ENABLED', true),
+    tasks: cronTasks(env.int('OUTBOX_INTERVAL_SECONDS', 5)),
+  },
   logger: {
     updates: { enabled: false },
     startup: { enabled: env.bool('LOG_STARTUP', true) },

@@ -18,6 +18,8 @@ export const PUBLIC_ACTIONS: readonly string[] = [
   'api::recording.recording.findOne',
   'api::catalog-resource.catalog-resource.find',
   'api::catalog-resource.catalog-resource.findOne',
+  'api::registration.registration.register',
+  'api::registration.registration.cancel',
 ];
 
 type PermissionRow = { id: number; action: string };

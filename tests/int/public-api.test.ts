@@ -146,6 +146,8 @@ describe('anonymous REST', () => {
         'api::material.material.findOne',
         'api::recording.recording.find',
         'api::recording.recording.findOne',
+        'api::registration.registration.register',
+        'api::registration.registration.cancel',
         'api::session.session.find',
         'api::session.session.findOne',
         'api::session.session.upcoming',

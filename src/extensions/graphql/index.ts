@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { requestLanguage } from '../../utils/language';
 import { publicReadProblem, type PublicReadArgs } from '../../utils/public-read';
 import { portalExtension } from './portal';
+import { registrationsExtension } from './registrations';
 
 /** Content types holding personal or internal data: no generated GraphQL queries or mutations at all. */
 export const GRAPHQL_HIDDEN_TYPES = [
@@ -12,6 +13,7 @@ export const GRAPHQL_HIDDEN_TYPES = [
   'api::support-request.support-request',
   'api::catalog-request.catalog-request',
   'api::local-entity.local-entity',
+  'api::outbox-message.outbox-message',
 ] as const;
 
 /** Public types are read-only through GraphQL (editors write in the admin), and only published. */
@@ -53,4 +55,5 @@ export const registerGraphql = (strapi: Core.Strapi): void => {
     ),
   }));
   extension.use(portalExtension(strapi));
+  extension.use(registrationsExtension(strapi));
 };

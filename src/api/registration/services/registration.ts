@@ -1,3 +1,349 @@
-import { factories } from '@strapi/strapi';
+import crypto from 'crypto';
+import { factories, type Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { renderEmail, type EmailKind } from '../../../email/templates';
+import { bodyObject, FormErrors, isEmail, textField, unknownFields } from '../../../utils/form';
+import { ConflictError } from '../../../utils/http-errors';
+import { isLanguage, type Language } from '../../../utils/language';
+import { ineCodeProblem } from '../../../utils/ine';
+import { PROGRAMME_TIME_ZONE } from '../../../utils/time';
+import type { OutboxService } from '../../outbox-message/services/outbox-message';
 
-export default factories.createCoreService('api::registration.registration');
+const UID = 'api::registration.registration';
+const SESSION = 'api::session.session';
+
+export type RegistrationStatus = 'confirmed' | 'waitlisted' | 'cancelled';
+
+export type RegistrationInput = {
+  fullName: string;
+  email: string;
+  localEntityIne?: string;
+  localEntityName?: string;
+  jobTitle?: string;
+  consentVersion: string;
+  language: Language;
+};
+
+export type RegistrationResult = { status: RegistrationStatus; created: boolean };
+
+const FIELDS = ['fullName', 'email', 'localEntity', 'jobTitle', 'consent', 'consentVersion', 'language', 'website'] as const;
+
+type SessionRow = {
+  id: number;
+  documentId: string;
+  title: string;
+  startsAt: string;
+  durationMinutes: number | null;
+  eventStatus: string;
+  registrationOpen: boolean;
+  capacity: number | null;
+  meetingUrl: string | null;
+  coOrganizer: string | null;
+  slug: string | null;
+  updatedAt: string;
+};
+
+type RegistrationRow = {
+  id: number;
+  documentId: string;
+  fullName: string;
+  email: string;
+  status: RegistrationStatus;
+  language: Language;
+  session?: { documentId: string } | null;
+};
+
+/** Checks and normalises a registration form; all problems at once, in `language`. */
+export const parseRegistration = (body: unknown, language: Language, defaultConsentVersion: string): RegistrationInput => {
+  const input = bodyObject(body, language);
+  const form = new FormErrors(language);
+  unknownFields(form, input, FIELDS);
+  if (input.website !== undefined && input.website !== null && input.website !== '') {
+    // The hidden honeypot field: people never see it, bots fill it in.
+    form.add('website', { ca: "No s'ha pogut acceptar la inscripció.", es: 'No se ha podido aceptar la inscripción.' });
+  }
+  const fullName = textField(form, input, 'fullName', { ca: 'el nom i cognoms', es: 'el nombre y apellidos' }, { required: true, min: 2, max: 150 });
+  const email = textField(form, input, 'email', { ca: 'el correu electrònic', es: 'el correo electrónico' }, { required: true, max: 254 });
+  if (email !== undefined && !isEmail(email)) {
+    form.add('email', { ca: 'El correu electrònic no té un format vàlid.', es: 'El correo electrónico no tiene un formato válido.' });
+  }
+  const entity = textField(form, input, 'localEntity', { ca: "l'ens local", es: 'el ente local' }, { required: true, min: 2, max: 200 });
+  let localEntityIne: string | undefined;
+  let localEntityName: string | undefined;
+  if (entity !== undefined && /^\d+$/.test(entity)) {
+    if (ineCodeProblem(entity) !== undefined) {
+      form.add('localEntity', {
+        ca: `El codi INE ${entity} no és vàlid: ha de tenir sis xifres, l'última de control.`,
+        es: `El código INE ${entity} no es válido: debe tener seis cifras, la última de control.`,
+      });
+    } else {
+      localEntityIne = entity;
+    }
+  } else {
+    localEntityName = entity;
+  }
+  const jobTitle = textField(form, input, 'jobTitle', { ca: 'el càrrec', es: 'el cargo' }, { required: false, max: 150 });
+  if (input.consent !== true) {
+    form.add('consent', {
+      ca: "Cal acceptar el tractament de les dades personals per inscriure-us.",
+      es: 'Hay que aceptar el tratamiento de los datos personales para inscribirse.',
+    });
+  }
+  const consentVersion =
+    textField(form, input, 'consentVersion', { ca: 'la versió del text de privacitat', es: 'la versión del texto de privacidad' }, { required: false, max: 50 }) ??
+    defaultConsentVersion;
+  if (input.language !== undefined && !isLanguage(input.language)) {
+    form.add('language', { ca: "L'idioma ha de ser ca o es.", es: 'El idioma debe ser ca o es.' });
+  }
+  form.throwIfAny();
+  return {
+    fullName: fullName as string,
+    email: (email as string).toLowerCase(),
+    localEntityIne,
+    localEntityName,
+    jobTitle,
+    consentVersion,
+    language: isLanguage(input.language) ? input.language : language,
+  };
+};
+
+const registrations = (strapi: Core.Strapi) => {
+  const outbox = () => strapi.service('api::outbox-message.outbox-message') as unknown as OutboxService;
+  const publicUrl = () => (strapi.config.get('server.url') as string).replace(/\/+$/, '');
+
+  /** The private link token of a registration: an HMAC of its id, so it can be recomputed for every email. */
+  const tokenFor = (documentId: string) => {
+    const [key] = strapi.config.get('server.app.keys') as string[];
+    return crypto.createHmac('sha256', key).update(`registration:${documentId}`).digest('base64url');
+  };
+  const hash = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
+
+  /** Serialises registrations of one session: a row lock on PostgreSQL and MariaDB; SQLite has one writer. */
+  const lockSession = async (documentId: string) => {
+    if (strapi.db.dialect.client === 'sqlite') return;
+    await strapi.db.queryBuilder(SESSION).select(['id']).where({ documentId }).forUpdate().execute();
+  };
+
+  const publishedSession = async (documentId: string, language: Language): Promise<SessionRow | null> => {
+    const find = (locale: Language) =>
+      strapi.documents(SESSION).findOne({ documentId, locale, status: 'published' }) as Promise<SessionRow | null>;
+    return (await find(language)) ?? (language === 'ca' ? null : find('ca'));
+  };
+
+  const formatWhen = (session: SessionRow, language: Language) => {
+    const locale = language === 'es' ? 'es-ES' : 'ca-ES';
+    const start = new Date(session.startsAt);
+    const end = new Date(start.getTime() + (session.durationMinutes ?? 60) * 60000);
+    const time = new Intl.DateTimeFormat(locale, { timeZone: PROGRAMME_TIME_ZONE, hour: '2-digit', minute: '2-digit' });
+    return {
+      date: new Intl.DateTimeFormat(locale, {
+        timeZone: PROGRAMME_TIME_ZONE,
+        weekday: 'long',
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+      }).format(start),
+      time: `${time.format(start)}–${time.format(end)}`,
+    };
+  };
+
+  /** Writes one email about a registration to the outbox (in the caller's transaction). */
+  const notify = async (kind: EmailKind, registration: RegistrationRow, sessionDocumentId: string, dedupeKey?: string) => {
+    const session = await publishedSession(sessionDocumentId, registration.language);
+    if (session === null) return;
+    const withLink = kind === 'confirmation' || kind === 'promoted' || kind === 'reminder';
+    const meetingUrl = withLink ? session.meetingUrl ?? undefined : undefined;
+    const email = renderEmail(strapi.dirs.app.root, kind, registration.language, {
+      fullName: registration.fullName,
+      title: session.title,
+      coOrganizer: session.coOrganizer ?? undefined,
+      meetingUrl,
+      cancelUrl: `${publicUrl()}/register/cancel/?token=${tokenFor(registration.documentId)}`,
+      ...formatWhen(session, registration.language),
+    });
+    const attachments =
+      kind === 'confirmation' || kind === 'promoted'
+        ? [
+            {
+              filename: 'dijous-gomunicipal.ics',
+              contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+              content: strapi.service('api::session.calendar').render([session], registration.language, { meetingUrl }),
+            },
+          ]
+        : undefined;
+    await outbox().enqueue({ kind, recipient: registration.email, language: registration.language, ...email, attachments, dedupeKey });
+  };
+
+  return {
+    tokenFor,
+
+    /**
+     * Registers someone for a published, upcoming, open session: confirmed while confirmed
+     * registrations are below capacity, waitlisted beyond. The same email twice creates nothing
+     * and answers the existing registration's state. The confirmation or waitlist email is written
+     * to the outbox in the same transaction.
+     */
+    async register(sessionDocumentId: string, input: RegistrationInput, now = new Date()): Promise<RegistrationResult> {
+      const language = input.language;
+      const notFound = {
+        ca: `No hi ha cap sessió publicada amb l'identificador «${sessionDocumentId.slice(0, 64)}».`,
+        es: `No hay ninguna sesión publicada con el identificador «${sessionDocumentId.slice(0, 64)}».`,
+      };
+      if (!/^[a-z0-9]{1,64}$/.test(sessionDocumentId)) throw new errors.NotFoundError(notFound[language]);
+
+      let localEntity: string | undefined;
+      if (input.localEntityIne !== undefined) {
+        const entity = await strapi.db.query('api::local-entity.local-entity').findOne({ where: { ineCode: input.localEntityIne } });
+        if (entity === null) {
+          throw new errors.ValidationError(
+            language === 'es'
+              ? `No conocemos ningún ente local con el código INE ${input.localEntityIne}.`
+              : `No coneixem cap ens local amb el codi INE ${input.localEntityIne}.`,
+            { errors: [{ path: ['localEntity'], message: 'unknown INE code', name: 'ValidationError' }] }
+          );
+        }
+        localEntity = entity.documentId;
+      }
+
+      return strapi.db.transaction(async () => {
+        await lockSession(sessionDocumentId);
+        const session = await publishedSession(sessionDocumentId, 'ca');
+        if (session === null) throw new errors.NotFoundError(notFound[language]);
+        const refusal = (code: string, message: { ca: string; es: string }) => new ConflictError(message[language], { code });
+        if (session.eventStatus === 'cancelled') {
+          throw refusal('SESSION_CANCELLED', { ca: 'Aquesta sessió està cancel·lada.', es: 'Esta sesión está cancelada.' });
+        }
+        if (new Date(session.startsAt).getTime() <= now.getTime()) {
+          throw refusal('SESSION_STARTED', { ca: 'Aquesta sessió ja ha començat.', es: 'Esta sesión ya ha empezado.' });
+        }
+        if (session.eventStatus !== 'scheduled' || !session.registrationOpen) {
+          throw refusal('REGISTRATION_CLOSED', {
+            ca: 'Les inscripcions a aquesta sessió estan tancades.',
+            es: 'Las inscripciones a esta sesión están cerradas.',
+          });
+        }
+
+        const sameSession = { session: { documentId: sessionDocumentId } };
+        const existing = (await strapi.db.query(UID).findOne({
+          where: { ...sameSession, email: input.email, status: { $ne: 'cancelled' } },
+        })) as RegistrationRow | null;
+        if (existing !== null) return { status: existing.status, created: false };
+
+        const confirmed = await strapi.db.query(UID).count({ where: { ...sameSession, status: 'confirmed' } });
+        const status: RegistrationStatus = session.capacity === null || confirmed < session.capacity ? 'confirmed' : 'waitlisted';
+        const created = (await strapi.documents(UID).create({
+          data: {
+            session: sessionDocumentId,
+            fullName: input.fullName,
+            email: input.email,
+            localEntity,
+            localEntityName: input.localEntityName,
+            jobTitle: input.jobTitle,
+            status,
+            language,
+            consentVersion: input.consentVersion,
+            consentedAt: now.toISOString(),
+          },
+        })) as unknown as RegistrationRow;
+        await strapi.db.query(UID).update({ where: { id: created.id }, data: { tokenHash: hash(tokenFor(created.documentId)) } });
+        await notify(status === 'confirmed' ? 'confirmation' : 'waitlisted', created, sessionDocumentId);
+        return { status, created: true };
+      });
+    },
+
+    /**
+     * Cancels the registration of a private link. A seat freed by a confirmed registration goes to
+     * the first person on the waiting list, who is emailed. Cancelling twice changes nothing.
+     */
+    async cancel(token: string, language: Language): Promise<{ status: RegistrationStatus; session: string }> {
+      const unknown = new errors.NotFoundError(
+        language === 'es'
+          ? 'Este enlace de cancelación no es válido o ya no existe.'
+          : "Aquest enllaç de cancel·lació no és vàlid o ja no existeix."
+      );
+      if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw unknown;
+      const found = (await strapi.db.query(UID).findOne({
+        where: { tokenHash: hash(token) },
+        populate: { session: { select: ['documentId'] } },
+      })) as RegistrationRow | null;
+      const sessionDocumentId = found?.session?.documentId;
+      if (found === null || sessionDocumentId === undefined) throw unknown;
+
+      return strapi.db.transaction(async () => {
+        await lockSession(sessionDocumentId);
+        const current = (await strapi.db.query(UID).findOne({ where: { id: found.id } })) as RegistrationRow;
+        if (current.status === 'cancelled') return { status: 'cancelled' as const, session: sessionDocumentId };
+        await strapi.db.query(UID).update({ where: { id: current.id }, data: { status: 'cancelled', cancelledAt: new Date() } });
+        await notify('cancellation', current, sessionDocumentId);
+        if (current.status === 'confirmed') {
+          const [next] = (await strapi.db.query(UID).findMany({
+            where: { session: { documentId: sessionDocumentId }, status: 'waitlisted' },
+            orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+            limit: 1,
+          })) as RegistrationRow[];
+          if (next !== undefined) {
+            await strapi.db.query(UID).update({ where: { id: next.id }, data: { status: 'confirmed' } });
+            await notify('promoted', { ...next, status: 'confirmed' }, sessionDocumentId);
+          }
+        }
+        return { status: 'cancelled' as const, session: sessionDocumentId };
+      });
+    },
+
+    /** Writes the day-before reminder of every confirmed registration whose session starts within `hours`. */
+    async queueReminders(hours: number, now = new Date()): Promise<number> {
+      const due = (await strapi.db.query(UID).findMany({
+        where: {
+          status: 'confirmed',
+          session: {
+            publishedAt: { $notNull: true },
+            eventStatus: 'scheduled',
+            startsAt: { $gt: now, $lte: new Date(now.getTime() + hours * 3600000) },
+          },
+        },
+        populate: { session: { select: ['documentId'] } },
+      })) as RegistrationRow[];
+      let queued = 0;
+      for (const registration of due) {
+        const session = registration.session?.documentId;
+        if (session === undefined) continue;
+        const key = `reminder:${registration.documentId}`;
+        if ((await strapi.db.query('api::outbox-message.outbox-message').count({ where: { dedupeKey: key } })) > 0) continue;
+        await strapi.db.transaction(() => notify('reminder', registration, session, key));
+        queued += 1;
+      }
+      return queued;
+    },
+
+    /**
+     * Anonymises registrations of sessions that started more than `months` ago: names, emails, job
+     * titles, entity names and tokens are erased; session, status, entity and attendance stay for
+     * the statistics.
+     */
+    async anonymizeOlderThan(months: number, now = new Date()): Promise<number> {
+      const cutoff = new Date(now);
+      cutoff.setUTCMonth(cutoff.getUTCMonth() - months);
+      const old = (await strapi.db.query(UID).findMany({
+        select: ['id'],
+        where: { anonymizedAt: { $null: true }, session: { startsAt: { $lt: cutoff } } },
+      })) as { id: number }[];
+      if (old.length === 0) return 0;
+      await strapi.db.query(UID).updateMany({
+        where: { id: { $in: old.map((r) => r.id) } },
+        data: {
+          fullName: '—',
+          email: 'anonymized@invalid.invalid',
+          jobTitle: null,
+          localEntityName: null,
+          tokenHash: null,
+          anonymizedAt: now,
+        },
+      });
+      return old.length;
+    },
+  };
+};
+
+export type RegistrationService = ReturnType<typeof registrations>;
+
+export default factories.createCoreService(UID, ({ strapi }: { strapi: Core.Strapi }) => registrations(strapi));

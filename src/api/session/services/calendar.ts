@@ -51,7 +51,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       .replace('{slug}', encodeURIComponent(session.slug ?? ''))
       .replace('{locale}', locale);
 
-  const render = (sessions: CalendarSession[], locale: Language): string => {
+  /**
+   * `meetingUrl` is only for a registrant's own invitation (an email attachment): it is put in the
+   * event's location and description. Public feeds never pass it.
+   */
+  const render = (sessions: CalendarSession[], locale: Language, { meetingUrl }: { meetingUrl?: string } = {}): string => {
     const text = TEXT[locale];
     const host = new URL(publicUrl()).host;
     const calendar = new ICalCalendar({
@@ -70,6 +74,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         session.summary ?? '',
         session.coOrganizer ? `${text.coOrganized} ${session.coOrganizer}.` : '',
         session.eventStatus === 'cancelled' ? '' : text.early,
+        meetingUrl ?? '',
         url,
       ]
         .filter((line) => line !== '')
@@ -84,7 +89,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         lastModified: stamp,
         summary: session.title,
         description,
-        location: text.location,
+        location: meetingUrl ?? text.location,
         url,
         status: STATUS[session.eventStatus ?? ''] ?? ICalEventStatus.CONFIRMED,
       });

@@ -1,0 +1,18 @@
+import type { Core } from '@strapi/strapi';
+
+/**
+ * Per-IP limits on public writes (read with `strapi.config.get('rate-limits.<name>')`):
+ * at most `points` requests per `seconds` from one address, then 429 with Retry-After.
+ */
+const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
+  registration: {
+    points: env.int('RATE_LIMIT_REGISTRATION_POINTS', 10),
+    seconds: env.int('RATE_LIMIT_REGISTRATION_SECONDS', 600),
+  },
+  cancellation: {
+    points: env.int('RATE_LIMIT_CANCELLATION_POINTS', 20),
+    seconds: env.int('RATE_LIMIT_CANCELLATION_SECONDS', 600),
+  },
+});
+
+export default config;

@@ -1,0 +1,124 @@
+import { factories, type Core } from '@strapi/strapi';
+
+const UID = 'api::outbox-message.outbox-message';
+
+export type OutboxAttachment = { filename: string; content: string; contentType: string };
+
+export type OutboxInput = {
+  kind: string;
+  recipient: string;
+  language: 'ca' | 'es';
+  subject: string;
+  text: string;
+  html?: string;
+  attachments?: OutboxAttachment[];
+  /** At most one message per key, ever (e.g. one reminder per registration). */
+  dedupeKey?: string;
+};
+
+type OutboxRow = OutboxInput & { id: number; attempts: number | null };
+
+export type OutboxSettings = {
+  batchSize: number;
+  lockSeconds: number;
+  retryBaseSeconds: number;
+  retryMaxSeconds: number;
+  maxAttempts: number;
+};
+
+const settings = (strapi: Core.Strapi): OutboxSettings => strapi.config.get('email-outbox') as OutboxSettings;
+
+/**
+ * The outbox: every email is first written here, in the same transaction as the change that causes
+ * it, then a scheduled worker sends it, retries with backoff, and records the outcome. Claiming
+ * uses row locks (FOR UPDATE SKIP LOCKED on PostgreSQL and MariaDB) so that several app processes
+ * never send the same message twice; SQLite has one writer at a time anyway.
+ */
+const outbox = (strapi: Core.Strapi) => ({
+  async enqueue(message: OutboxInput): Promise<boolean> {
+    if (message.dedupeKey !== undefined) {
+      const existing = await strapi.db.query(UID).count({ where: { dedupeKey: message.dedupeKey } });
+      if (existing > 0) return false;
+    }
+    await strapi.documents(UID).create({
+      data: { ...message, status: 'pending', attempts: 0, nextAttemptAt: new Date().toISOString() },
+    });
+    return true;
+  },
+
+  /** Takes up to `batchSize` due messages for this process: pending ones, and sending ones whose lock expired. */
+  async claim(now = new Date()): Promise<number[]> {
+    const { batchSize, lockSeconds } = settings(strapi);
+    const sqlite = strapi.db.dialect.client === 'sqlite';
+    return strapi.db.transaction(async ({ trx }) => {
+      const builder = strapi.db
+        .queryBuilder(UID)
+        .select(['id'])
+        .where({
+          $or: [
+            { status: 'pending', nextAttemptAt: { $lte: now } },
+            { status: 'sending', lockedUntil: { $lt: now } },
+          ],
+        })
+        .orderBy({ id: 'asc' })
+        .limit(batchSize);
+      if (!sqlite) builder.forUpdate();
+      const query = builder.getKnexQuery();
+      if (!sqlite) query.skipLocked();
+      const ids = ((await query.transacting(trx)) as { id: number }[]).map((row) => row.id);
+      if (ids.length > 0) {
+        await strapi.db.query(UID).updateMany({
+          where: { id: { $in: ids } },
+          data: { status: 'sending', lockedUntil: new Date(now.getTime() + lockSeconds * 1000) },
+        });
+      }
+      return ids;
+    });
+  },
+
+  /** Sends what is due. Without SMTP_HOST nothing is sent: messages wait in the outbox. */
+  async processBatch(now = new Date()): Promise<{ sent: number; failed: number }> {
+    if (!process.env.SMTP_HOST) return { sent: 0, failed: 0 };
+    const ids = await this.claim(now);
+    let sent = 0;
+    let failed = 0;
+    for (const id of ids) {
+      const message = (await strapi.db.query(UID).findOne({ where: { id } })) as OutboxRow | null;
+      if (message === null) continue;
+      try {
+        await strapi.plugin('email').service('email').send({
+          to: message.recipient,
+          subject: message.subject,
+          text: message.text,
+          html: message.html ?? undefined,
+          attachments: (message.attachments ?? []).map((a) => ({ ...a })),
+        });
+        await strapi.db.query(UID).update({
+          where: { id },
+          data: { status: 'sent', sentAt: new Date(), lockedUntil: null, attempts: (message.attempts ?? 0) + 1, lastError: null },
+        });
+        sent += 1;
+      } catch (error) {
+        const attempts = (message.attempts ?? 0) + 1;
+        const { retryBaseSeconds, retryMaxSeconds, maxAttempts } = settings(strapi);
+        const delay = Math.min(retryMaxSeconds, retryBaseSeconds * 2 ** (attempts - 1));
+        await strapi.db.query(UID).update({
+          where: { id },
+          data: {
+            status: attempts >= maxAttempts ? 'failed' : 'pending',
+            attempts,
+            nextAttemptAt: new Date(Date.now() + delay * 1000),
+            lockedUntil: null,
+            lastError: String(error instanceof Error ? error.message : error).slice(0, 2000),
+          },
+        });
+        failed += 1;
+      }
+    }
+    return { sent, failed };
+  },
+});
+
+export type OutboxService = ReturnType<typeof outbox>;
+
+export default factories.createCoreService(UID, ({ strapi }: { strapi: Core.Strapi }) => outbox(strapi));

@@ -1,0 +1,54 @@
+import type { Core } from '@strapi/strapi';
+import type { OutboxService } from '../api/outbox-message/services/outbox-message';
+import type { RegistrationService } from '../api/registration/services/registration';
+
+type Task = { task: (args: { strapi: Core.Strapi }) => Promise<void>; options: { rule: string; tz?: string } };
+
+/** One run at a time per process: a slow run is never overlapped by the next tick. */
+const exclusive = (name: string, work: (strapi: Core.Strapi) => Promise<unknown>): Task['task'] => {
+  let running = false;
+  return async ({ strapi }) => {
+    if (running) return;
+    running = true;
+    try {
+      await work(strapi);
+    } catch (error) {
+      strapi.log.error(`Scheduled task ${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      running = false;
+    }
+  };
+};
+
+const outbox = (strapi: Core.Strapi) => strapi.service('api::outbox-message.outbox-message') as unknown as OutboxService;
+const registrations = (strapi: Core.Strapi) => strapi.service('api::registration.registration') as unknown as RegistrationService;
+
+/** Strapi cron tasks (config/server.ts): the outbox worker, reminders, and the retention clean-up. */
+export const cronTasks = (outboxIntervalSeconds: number): Record<string, Task> => {
+  let warned = false;
+  return {
+    outbox: {
+      task: exclusive('outbox', async (strapi) => {
+        if (!process.env.SMTP_HOST) {
+          if (!warned) strapi.log.warn('SMTP_HOST is not set: emails wait in the outbox until it is.');
+          warned = true;
+          return;
+        }
+        await outbox(strapi).processBatch();
+      }),
+      options: { rule: `*/${Math.max(1, Math.min(59, outboxIntervalSeconds))} * * * * *` },
+    },
+    reminders: {
+      task: exclusive('reminders', (strapi) =>
+        registrations(strapi).queueReminders(strapi.config.get('registrations.reminderHoursBefore', 24))
+      ),
+      options: { rule: '30 * * * * *' },
+    },
+    retention: {
+      task: exclusive('retention', (strapi) =>
+        registrations(strapi).anonymizeOlderThan(strapi.config.get('registrations.retentionMonths', 24))
+      ),
+      options: { rule: '0 30 3 * * *', tz: 'Europe/Madrid' },
+    },
+  };
+};

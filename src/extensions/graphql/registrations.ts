@@ -1,0 +1,87 @@
+import type { Core } from '@strapi/strapi';
+import { parseRegistration, type RegistrationService } from '../../api/registration/services/registration';
+import { requestLanguage } from '../../utils/language';
+import { consumeRateLimit, TooManyRequestsError, type RateLimit } from '../../utils/rate-limit';
+
+type Context = { koaContext: { ip: string; get(header: string): string; set(header: string, value: string): void } };
+
+// Every input field is nullable: the service checks them and names each problem in ca/es.
+const typeDefs = /* GraphQL */ `
+  input RegistrationInput {
+    fullName: String
+    email: String
+    "INE code of a known local entity, or the entity's name"
+    localEntity: String
+    jobTitle: String
+    consent: Boolean
+    consentVersion: String
+    "ca or es: the language of the emails"
+    language: String
+    "Leave empty (a trap for bots)"
+    website: String
+  }
+
+  enum RegistrationStatus {
+    confirmed
+    waitlisted
+    cancelled
+  }
+
+  type RegistrationResult {
+    status: RegistrationStatus!
+    alreadyRegistered: Boolean!
+  }
+
+  type CancellationResult {
+    status: RegistrationStatus!
+    session: ID!
+  }
+
+  extend type Mutation {
+    "Registers for a published, upcoming session; beyond capacity, on the waiting list."
+    registerForSession(sessionId: ID!, input: RegistrationInput!): RegistrationResult!
+    "Cancels the registration of the private link received by email."
+    cancelRegistration(token: String!): CancellationResult!
+  }
+`;
+
+export const registrationsExtension = (strapi: Core.Strapi) => () => {
+  const registrations = () => strapi.service('api::registration.registration') as unknown as RegistrationService;
+
+  const limited = async (bucket: string, context: Context) => {
+    const language = requestLanguage(undefined, context.koaContext.get('accept-language'));
+    try {
+      await consumeRateLimit(bucket, context.koaContext.ip, strapi.config.get(`rate-limits.${bucket}`) as RateLimit, language);
+    } catch (error) {
+      if (error instanceof TooManyRequestsError) context.koaContext.set('Retry-After', String(error.retryAfterSeconds));
+      throw error;
+    }
+    return language;
+  };
+
+  return {
+    typeDefs,
+    resolvers: {
+      Mutation: {
+        registerForSession: {
+          resolve: async (_parent: unknown, args: { sessionId: string; input: unknown }, context: Context) => {
+            const language = await limited('registration', context);
+            const input = parseRegistration({ ...(args.input as object) }, language, strapi.config.get('registrations.privacyVersion'));
+            const result = await registrations().register(args.sessionId, input);
+            return { status: result.status, alreadyRegistered: !result.created };
+          },
+        },
+        cancelRegistration: {
+          resolve: async (_parent: unknown, args: { token: string }, context: Context) => {
+            const language = await limited('cancellation', context);
+            return registrations().cancel(args.token, language);
+          },
+        },
+      },
+    },
+    resolversConfig: {
+      'Mutation.registerForSession': { auth: { scope: ['api::registration.registration.register'] } },
+      'Mutation.cancelRegistration': { auth: { scope: ['api::registration.registration.cancel'] } },
+    },
+  };
+};

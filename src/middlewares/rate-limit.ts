@@ -1,0 +1,20 @@
+import type { Core } from '@strapi/strapi';
+import { requestLanguage } from '../utils/language';
+import { consumeRateLimit, TooManyRequestsError, type RateLimit } from '../utils/rate-limit';
+
+/**
+ * Route middleware: `{ name: 'global::rate-limit', config: { bucket: 'registration' } }` limits a route
+ * per IP with the limit of that name in config/rate-limits.ts; beyond it, 429 with Retry-After.
+ */
+const rateLimit: Core.MiddlewareFactory<{ bucket: string }> = (config, { strapi }) => async (ctx, next) => {
+  const limit = strapi.config.get(`rate-limits.${config.bucket}`) as RateLimit;
+  try {
+    await consumeRateLimit(config.bucket, ctx.ip, limit, requestLanguage(undefined, ctx.get('accept-language')));
+  } catch (error) {
+    if (error instanceof TooManyRequestsError) ctx.set('Retry-After', String(error.retryAfterSeconds));
+    throw error;
+  }
+  await next();
+};
+
+export default rateLimit;

@@ -1,0 +1,41 @@
+import { errors } from '@strapi/utils';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Language } from './language';
+
+export type RateLimit = { points: number; seconds: number };
+
+/** 429 (Strapi's RateLimitError) with the seconds to wait. */
+export class TooManyRequestsError extends errors.RateLimitError {
+  constructor(
+    readonly retryAfterSeconds: number,
+    language: Language
+  ) {
+    super(
+      language === 'es'
+        ? `Demasiadas peticiones desde esta dirección. Vuelva a intentarlo dentro de ${retryAfterSeconds} s.`
+        : `Massa peticions des d'aquesta adreça. Torneu-ho a provar d'aquí a ${retryAfterSeconds} s.`,
+      { retryAfterSeconds }
+    );
+  }
+}
+
+const limiters = new Map<string, RateLimiterMemory>();
+
+/**
+ * Counts one request of `key` (an IP address) in `bucket`; throws TooManyRequestsError beyond the
+ * limit. In memory: each app process counts its own requests.
+ */
+export const consumeRateLimit = async (bucket: string, key: string, limit: RateLimit, language: Language): Promise<void> => {
+  const id = `${bucket}:${limit.points}:${limit.seconds}`;
+  let limiter = limiters.get(id);
+  if (limiter === undefined) {
+    limiter = new RateLimiterMemory({ keyPrefix: bucket, points: limit.points, duration: limit.seconds });
+    limiters.set(id, limiter);
+  }
+  try {
+    await limiter.consume(key);
+  } catch (error) {
+    if (error instanceof RateLimiterRes) throw new TooManyRequestsError(Math.max(1, Math.ceil(error.msBeforeNext / 1000)), language);
+    throw error;
+  }
+};

@@ -1,0 +1,52 @@
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+/** A real SMTP server on loopback that keeps every message it accepts, parsed. */
+export class TestSmtp {
+  readonly messages: ParsedMail[] = [];
+  private server: SMTPServer | undefined;
+
+  constructor(readonly port: number) {}
+
+  async start(): Promise<void> {
+    const server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onData: (stream, _session, callback) => {
+        simpleParser(stream)
+          .then((mail) => {
+            this.messages.push(mail);
+            callback();
+          })
+          .catch(callback);
+      },
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(this.port, '127.0.0.1', () => resolve());
+    });
+    this.server = server;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    if (server !== undefined) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  to(address: string): ParsedMail[] {
+    return this.messages.filter((m) => (Array.isArray(m.to) ? m.to : [m.to]).some((t) => t?.text.includes(address)));
+  }
+
+  /** Waits until `predicate` holds for the messages received (polling), or fails after `ms`. */
+  async waitFor(predicate: (messages: ParsedMail[]) => boolean, ms = 20000): Promise<void> {
+    const deadline = Date.now() + ms;
+    while (!predicate(this.messages)) {
+      if (Date.now() > deadline) {
+        throw new Error(`SMTP: condition not met within ${ms} ms; received: ${this.messages.map((m) => `${m.to && 'text' in m.to ? m.to.text : '?'} ${m.subject}`).join(' | ')}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
