@@ -16,12 +16,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['public/embed/**/*.js'],
+    files: ['public/**/*.js'],
     languageOptions: { sourceType: 'script', globals: { ...globals.browser } },
     rules: { '@typescript-eslint/no-unused-vars': ['error', { caughtErrors: 'none' }] },
   },
   {
-    files: ['scripts/**/*.js', 'jest.config.js', '.ci/**/*.js'],
+    files: ['scripts/**/*.js', 'jest.config.js', '.ci/**/*.js', 'tests/**/*.js'],
     languageOptions: {
       sourceType: 'commonjs',
       globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' },

@@ -10,4 +10,6 @@ module.exports = {
   globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
   testTimeout: 120000,
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.tmp/'],
+  // *.pg.test.ts need PostgreSQL (two app processes on one database): they run in the PostgreSQL pass.
+  testPathIgnorePatterns: ['/node_modules/', ...(process.env.DATABASE_CLIENT === 'postgres' ? [] : ['\\.pg\\.test\\.ts$'])],
 };

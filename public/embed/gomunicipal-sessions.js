@@ -25,6 +25,7 @@
       emptyUpcoming: 'Ara mateix no hi ha cap sessió programada.',
       emptyPast: 'Encara no hi ha sessions anteriors.',
       calendar: 'Afegeix al calendari',
+      register: 'Inscriu-te',
       recordings: 'Gravació',
       materials: 'Materials',
       coOrganized: 'Coorganitzada amb',
@@ -42,6 +43,7 @@
       emptyUpcoming: 'Ahora mismo no hay ninguna sesión programada.',
       emptyPast: 'Todavía no hay sesiones anteriores.',
       calendar: 'Añadir al calendario',
+      register: 'Inscríbete',
       recordings: 'Grabación',
       materials: 'Materiales',
       coOrganized: 'Coorganizada con',
@@ -139,6 +141,10 @@
       return level >= 2 && level <= 5 ? level : 2;
     }
 
+    endpointUrl() {
+      return new URL(this.getAttribute('endpoint') || '/graphql', scriptUrl);
+    }
+
     url() {
       const kind = this.kind;
       const limit = Math.min(100, Math.max(1, Number(this.getAttribute('limit')) || (kind === 'past' ? 12 : 5)));
@@ -150,7 +156,7 @@
           : `query($limit:Int,$locale:I18NLocaleCode){sessions:upcomingSessions(limit:$limit,locale:$locale){${FIELDS}}}`;
       const variables = { limit, locale: this.language };
       if (withYear) variables.year = year;
-      const endpoint = new URL(this.getAttribute('endpoint') || '/graphql', scriptUrl);
+      const endpoint = this.endpointUrl();
       endpoint.searchParams.set('query', query);
       endpoint.searchParams.set('variables', JSON.stringify(variables));
       return endpoint.href;
@@ -214,6 +220,14 @@
       ];
       if (this.kind === 'upcoming' && session.registrationAvailable && typeof session.seatsLeft === 'number') {
         children.push(el('p', { class: 'meta' }, session.seatsLeft > 0 ? text.seats(session.seatsLeft) : text.full));
+      }
+      if (this.kind === 'upcoming' && session.registrationAvailable) {
+        const register = new URL('/register/', this.endpointUrl());
+        register.searchParams.set('session', session.documentId);
+        register.searchParams.set('lang', this.language);
+        children.push(
+          el('p', {}, el('a', { class: 'action', href: register.href }, text.register, el('span', { class: 'visually-hidden' }, `: ${session.title}`)))
+        );
       }
       if (this.kind === 'upcoming' && calendarUrl && session.eventStatus !== 'cancelled') {
         children.push(

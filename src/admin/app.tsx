@@ -1,9 +1,15 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { SessionRegistrations } from './components/SessionRegistrations';
 
 export default {
   config: {
     // Editors work in Catalan; Spanish and English stay available in each user's profile.
     locales: ['ca', 'es'],
   },
-  bootstrap(_app: StrapiApp) {},
+  bootstrap(app: StrapiApp) {
+    app.getPlugin('content-manager').injectComponent('editView', 'right-links', {
+      name: 'gomunicipal-session-registrations',
+      Component: SessionRegistrations,
+    });
+  },
 };

@@ -12,6 +12,8 @@ export const TEST_ADMIN = { email: 'editor@gomunicipal.test', password: 'Editora
 export type TestApp = {
   strapi: Core.Strapi;
   http: () => ReturnType<typeof supertest>;
+  /** The environment this app was started with (database, secrets): what a second process needs. */
+  env: Record<string, string>;
   stop(): Promise<void>;
 };
 
@@ -54,6 +56,7 @@ export const startApp = async (extraEnv: Record<string, string> = {}): Promise<T
   return {
     strapi: app,
     http: () => supertest(app.server.httpServer),
+    env,
     stop: async () => {
       await app.destroy();
       await database.drop();

@@ -5,7 +5,7 @@ import type { RegistrationService } from '../../src/api/registration/services/re
 import { freePort } from '../helpers/browser';
 import { DAY, createRegistration, createSession } from '../helpers/fixtures';
 import { TestSmtp } from '../helpers/smtp';
-import { startApp, type TestApp } from '../helpers/strapi';
+import { startApp, TEST_ADMIN, type TestApp } from '../helpers/strapi';
 
 let app: TestApp;
 let smtp: TestSmtp;
@@ -161,6 +161,31 @@ describe('registering, the waiting list and cancelling, with the emails people r
     const reminder = smtp.to('persona.d@').find((m) => m.subject === 'Demà: Sessió de demà');
     expect(reminder?.text).toContain(MEETING);
     expect(reminder?.text).toContain('/register/cancel/?token=');
+  });
+});
+
+describe('for editors', () => {
+  it('counts a session\'s registrations and exports them as CSV, only to admins', async () => {
+    const session = await createSession(app.strapi, { title: 'Sessió per exportar', startsAt: new Date(Date.now() + 25 * DAY), capacity: 1 });
+    await register(session, person('x1', { jobTitle: 'Secretària, interventora' }));
+    await register(session, person('x2', { localEntity: 'Consorci «Prova»' }));
+    const token = (await app.http().post('/admin/login').send(TEST_ADMIN)).body.data.token as string;
+
+    const summary = await app.http().get(`/admin/gomunicipal/sessions/${session}/registrations`).set('authorization', `Bearer ${token}`);
+    expect(summary.status).toBe(200);
+    expect(summary.body.data).toEqual({ session, capacity: 1, confirmed: 1, waitlisted: 1, cancelled: 0, attended: 0, seatsLeft: 0 });
+
+    const csv = await app.http().get(`/admin/gomunicipal/sessions/${session}/registrations.csv`).set('authorization', `Bearer ${token}`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.headers['content-disposition']).toContain('attachment');
+    const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\n');
+    expect(lines[0]).toBe('Nom i cognoms,Correu electrònic,Ens local,Codi INE,Càrrec,Estat,Hi ha assistit,Idioma,Data d’inscripció');
+    expect(lines[1]).toMatch(/^Persona x1,persona\.x1@ajuntament\.example,Barcelona,080193,"Secretària, interventora",confirmed,no,ca,/);
+    expect(lines[2]).toMatch(/^Persona x2,persona\.x2@ajuntament\.example,Consorci «Prova»,,Tècnica de transparència,waitlisted,no,ca,/);
+
+    expect((await app.http().get(`/admin/gomunicipal/sessions/${session}/registrations.csv`)).status).toBe(401);
+    expect((await app.http().get(`/admin/gomunicipal/sessions/nope/registrations`).set('authorization', `Bearer ${token}`)).status).toBe(404);
   });
 });
 

@@ -290,6 +290,53 @@ const registrations = (strapi: Core.Strapi) => {
       });
     },
 
+    /** Counts of one session's registrations for editors: by status, attended, and seats left. */
+    async summary(sessionDocumentId: string) {
+      const session = (await strapi.db.query(SESSION).findOne({ where: { documentId: sessionDocumentId } })) as SessionRow | null;
+      if (session === null) return null;
+      const rows = (await strapi.db.query(UID).findMany({
+        select: ['status', 'attended'],
+        where: { session: { documentId: sessionDocumentId } },
+      })) as { status: RegistrationStatus; attended: boolean | null }[];
+      const count = (status: RegistrationStatus) => rows.filter((r) => r.status === status).length;
+      const confirmed = count('confirmed');
+      return {
+        session: sessionDocumentId,
+        capacity: session.capacity,
+        confirmed,
+        waitlisted: count('waitlisted'),
+        cancelled: count('cancelled'),
+        attended: rows.filter((r) => r.attended === true).length,
+        seatsLeft: session.capacity === null ? null : Math.max(0, session.capacity - confirmed),
+      };
+    },
+
+    /** One session's registrations for an editor's CSV export, oldest first. */
+    async exportRows(sessionDocumentId: string) {
+      const rows = (await strapi.db.query(UID).findMany({
+        where: { session: { documentId: sessionDocumentId } },
+        populate: { localEntity: { select: ['name', 'ineCode'] } },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      })) as (RegistrationRow & {
+        jobTitle: string | null;
+        localEntityName: string | null;
+        attended: boolean | null;
+        createdAt: string;
+        localEntity?: { name: string; ineCode: string | null } | null;
+      })[];
+      return rows.map((r) => ({
+        fullName: r.fullName,
+        email: r.email,
+        localEntity: r.localEntity?.name ?? r.localEntityName ?? '',
+        ineCode: r.localEntity?.ineCode ?? '',
+        jobTitle: r.jobTitle ?? '',
+        status: r.status,
+        attended: r.attended === true ? 'yes' : 'no',
+        language: r.language,
+        registeredAt: new Date(r.createdAt).toISOString(),
+      }));
+    },
+
     /** Writes the day-before reminder of every confirmed registration whose session starts within `hours`. */
     async queueReminders(hours: number, now = new Date()): Promise<number> {
       const due = (await strapi.db.query(UID).findMany({

@@ -1,0 +1,52 @@
+// Shared helpers of the public pages: language, API calls, dates in Madrid time. No framework.
+(() => {
+  'use strict';
+  const params = new URLSearchParams(location.search);
+  const lang = params.get('lang') === 'es' ? 'es' : 'ca';
+  document.documentElement.lang = lang;
+
+  const api = async (path, options = {}) => {
+    const response = await fetch(path, {
+      ...options,
+      headers: { accept: 'application/json', 'accept-language': lang, ...(options.body ? { 'content-type': 'application/json' } : {}) },
+    });
+    let body = null;
+    try {
+      body = await response.json();
+    } catch (_) {
+      body = null;
+    }
+    return { status: response.status, ok: response.ok, body };
+  };
+
+  // A published session in the page's language, or in Catalan when it has no translation.
+  const session = async (documentId) => {
+    const query = `query($id:ID!,$locale:I18NLocaleCode){session(documentId:$id,locale:$locale){documentId title startsAt endsAt coOrganizer eventStatus seatsLeft registrationAvailable isUpcoming}}`;
+    for (const locale of lang === 'ca' ? ['ca'] : [lang, 'ca']) {
+      const url = `/graphql?query=${encodeURIComponent(query)}&variables=${encodeURIComponent(JSON.stringify({ id: documentId, locale }))}`;
+      const { ok, body } = await api(url);
+      if (ok && body && body.data && body.data.session) return body.data.session;
+    }
+    return null;
+  };
+
+  const when = (s) => {
+    const locale = lang === 'es' ? 'es-ES' : 'ca-ES';
+    const zone = 'Europe/Madrid';
+    const day = new Intl.DateTimeFormat(locale, { timeZone: zone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(s.startsAt));
+    const time = new Intl.DateTimeFormat(locale, { timeZone: zone, hour: '2-digit', minute: '2-digit' });
+    return `${day}, ${time.format(new Date(s.startsAt))}–${time.format(new Date(s.endsAt))}`;
+  };
+
+  // Elements carrying data-ca / data-es get the text of the page's language.
+  const translate = () => {
+    for (const node of document.querySelectorAll('[data-ca]')) node.textContent = node.dataset[lang];
+    for (const link of document.querySelectorAll('a[data-lang-switch]')) {
+      const other = new URLSearchParams(location.search);
+      other.set('lang', link.dataset.langSwitch);
+      link.href = `?${other}`;
+    }
+  };
+
+  window.GOmunicipal = { lang, params, api, session, when, translate };
+})();

@@ -1,0 +1,72 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { stringify } from 'csv-stringify/sync';
+import type { Context } from 'koa';
+import type { RegistrationService } from '../api/registration/services/registration';
+
+/**
+ * Admin routes (under /admin, with the admin's login) for editors working on one session:
+ * the registration counts, and the registrations as CSV. Only for admins who may read registrations
+ * in the content manager.
+ */
+export const registerAdminRegistrationRoutes = (strapi: Core.Strapi): void => {
+  const registrations = () => strapi.service('api::registration.registration') as unknown as RegistrationService;
+  const policies = [
+    'admin::isAuthenticatedAdmin',
+    {
+      name: 'admin::hasPermissions',
+      config: { actions: [['plugin::content-manager.explorer.read', 'api::registration.registration']] },
+    },
+  ];
+  const documentId = (ctx: Context) => {
+    const id = String(ctx.params.documentId);
+    if (!/^[a-z0-9]{1,64}$/.test(id)) throw new errors.NotFoundError(`No session ${id.slice(0, 64)}`);
+    return id;
+  };
+
+  strapi.server.routes({
+    type: 'admin',
+    prefix: '/admin',
+    routes: [
+      {
+        method: 'GET',
+        path: '/gomunicipal/sessions/:documentId/registrations',
+        handler: async (ctx: Context) => {
+          const summary = await registrations().summary(documentId(ctx));
+          if (summary === null) throw new errors.NotFoundError('Aquesta sessió no existeix.');
+          ctx.body = { data: summary };
+        },
+        config: { policies },
+        info: { pluginName: 'gomunicipal', type: 'admin' },
+      },
+      {
+        method: 'GET',
+        path: '/gomunicipal/sessions/:documentId/registrations.csv',
+        handler: async (ctx: Context) => {
+          const id = documentId(ctx);
+          const rows = await registrations().exportRows(id);
+          ctx.set('Content-Disposition', `attachment; filename="inscripcions-${id}.csv"`);
+          ctx.set('Cache-Control', 'no-store');
+          ctx.type = 'text/csv; charset=utf-8';
+          // A byte-order mark so that spreadsheet programs read the accents right.
+          ctx.body = `\uFEFF${stringify(rows, {
+            header: true,
+            columns: [
+              { key: 'fullName', header: 'Nom i cognoms' },
+              { key: 'email', header: 'Correu electrònic' },
+              { key: 'localEntity', header: 'Ens local' },
+              { key: 'ineCode', header: 'Codi INE' },
+              { key: 'jobTitle', header: 'Càrrec' },
+              { key: 'status', header: 'Estat' },
+              { key: 'attended', header: 'Hi ha assistit' },
+              { key: 'language', header: 'Idioma' },
+              { key: 'registeredAt', header: 'Data d’inscripció' },
+            ],
+          })}`;
+        },
+        config: { policies },
+        info: { pluginName: 'gomunicipal', type: 'admin' },
+      },
+    ],
+  });
+};
