@@ -13,6 +13,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
     points: env.int('RATE_LIMIT_CANCELLATION_POINTS', 20),
     seconds: env.int('RATE_LIMIT_CANCELLATION_SECONDS', 600),
   },
+  supportRequest: {
+    points: env.int('RATE_LIMIT_SUPPORT_POINTS', 5),
+    seconds: env.int('RATE_LIMIT_SUPPORT_SECONDS', 600),
+  },
 });
 
 export default config;

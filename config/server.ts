@@ -13,7 +13,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
   // No update check: nothing may reach the network at start.
   cron: {
     enabled: env.bool('CRON_ENABLED', true),
-    tasks: cronTasks(env.int('OUTBOX_INTERVAL_SECONDS', 5)),
+    tasks: cronTasks(env.int('OUTBOX_INTERVAL_SECONDS', 5), env.array('CRON_TASKS', [])),
   },
   logger: {
     updates: { enabled: false },

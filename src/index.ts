@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { registerAdminRegistrationRoutes } from './admin-api/registrations';
+import { registerAdminRoutes } from './admin-api/routes';
 import { ensureFirstAdmin } from './bootstrap/admin-user';
 import { ensureLocales } from './bootstrap/locales';
 import { applyPublicPermissions } from './bootstrap/permissions';
@@ -13,7 +13,7 @@ export default {
     assertProductionSecrets(process.env);
     strapi.documents.use(validateIneCode);
     registerGraphql(strapi);
-    registerAdminRegistrationRoutes(strapi);
+    registerAdminRoutes(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -20,6 +20,9 @@ export const PUBLIC_ACTIONS: readonly string[] = [
   'api::catalog-resource.catalog-resource.findOne',
   'api::registration.registration.register',
   'api::registration.registration.cancel',
+  'api::local-entity.local-entity.search',
+  'api::local-entity.local-entity.eligibility',
+  'api::support-request.support-request.submit',
 ];
 
 type PermissionRow = { id: number; action: string };

@@ -23,10 +23,13 @@ const exclusive = (name: string, work: (strapi: Core.Strapi) => Promise<unknown>
 const outbox = (strapi: Core.Strapi) => strapi.service('api::outbox-message.outbox-message') as unknown as OutboxService;
 const registrations = (strapi: Core.Strapi) => strapi.service('api::registration.registration') as unknown as RegistrationService;
 
-/** Strapi cron tasks (config/server.ts): the outbox worker, reminders, and the retention clean-up. */
-export const cronTasks = (outboxIntervalSeconds: number): Record<string, Task> => {
+/**
+ * Strapi cron tasks (config/server.ts): the outbox worker, reminders, survey invitations and the
+ * retention clean-up; `only` (CRON_TASKS) keeps just the named ones.
+ */
+export const cronTasks = (outboxIntervalSeconds: number, only: string[] = []): Record<string, Task> => {
   let warned = false;
-  return {
+  const tasks: Record<string, Task> = {
     outbox: {
       task: exclusive('outbox', async (strapi) => {
         if (!process.env.SMTP_HOST) {
@@ -44,6 +47,10 @@ export const cronTasks = (outboxIntervalSeconds: number): Record<string, Task> =
       ),
       options: { rule: '30 * * * * *' },
     },
+    feedbackInvitations: {
+      task: exclusive('feedback invitations', (strapi) => registrations(strapi).queueFeedbackInvitations()),
+      options: { rule: '45 * * * * *' },
+    },
     retention: {
       task: exclusive('retention', (strapi) =>
         registrations(strapi).anonymizeOlderThan(strapi.config.get('registrations.retentionMonths', 24))
@@ -51,4 +58,5 @@ export const cronTasks = (outboxIntervalSeconds: number): Record<string, Task> =
       options: { rule: '0 30 3 * * *', tz: 'Europe/Madrid' },
     },
   };
+  return only.length === 0 ? tasks : Object.fromEntries(Object.entries(tasks).filter(([name]) => only.includes(name)));
 };

@@ -3,7 +3,16 @@ import path from 'path';
 import Mustache from 'mustache';
 import type { Language } from '../utils/language';
 
-export const EMAIL_KINDS = ['confirmation', 'waitlisted', 'promoted', 'cancellation', 'reminder'] as const;
+export const EMAIL_KINDS = [
+  'confirmation',
+  'waitlisted',
+  'promoted',
+  'cancellation',
+  'reminder',
+  'feedback-invitation',
+  'support-acknowledgement',
+  'support-staff',
+] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
 export type RenderedEmail = { subject: string; text: string; html: string };

@@ -30,6 +30,8 @@ export const startApp = async (extraEnv: Record<string, string> = {}): Promise<T
     STRAPI_TELEMETRY_DISABLED: 'true',
     LOG_STARTUP: 'false',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+    // Tests run reminders, invitations and retention themselves; only the outbox worker is scheduled.
+    CRON_TASKS: 'outbox',
     APP_KEYS: [secret(), secret()].join(','),
     API_TOKEN_SALT: secret(),
     ADMIN_JWT_SECRET: secret(),

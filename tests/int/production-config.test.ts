@@ -7,6 +7,8 @@ beforeAll(async () => {
   app = await startApp({
     NODE_ENV: 'production',
     CORS_ORIGINS: 'https://governobert.diba.example,https://www.ajuntament.example',
+    RATE_LIMIT_REGISTRATION_POINTS: '3',
+    RATE_LIMIT_REGISTRATION_SECONDS: '600',
   });
 });
 
@@ -54,5 +56,29 @@ describe('errors in production', () => {
       expect(typeof message).toBe('string');
       expect(message.length).toBeGreaterThan(10);
     }
+  });
+});
+
+describe('per-IP rate limit on registration', () => {
+  it('answers 429 with Retry-After beyond the configured number, over REST and GraphQL alike', async () => {
+    const [held] = await app.strapi
+      .documents('api::session.session')
+      .findMany({ locale: 'ca', status: 'published', limit: 1 });
+    const attempt = () =>
+      app.http().post(`/api/sessions/${held.documentId}/registrations`).set('accept-language', 'es').send({});
+    // Counted before the body is read: bad requests use up the allowance too.
+    for (let i = 0; i < 3; i += 1) expect((await attempt()).status).toBe(400);
+    const limited = await attempt();
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(500);
+    expect(limited.body.error.message).toContain('Demasiadas peticiones');
+
+    const graphql = await app.http().post('/graphql').send({
+      query: 'mutation { registerForSession(sessionId: "x", input: {}) { status } }',
+    });
+    expect(graphql.status).toBe(429);
+    expect(graphql.body.errors[0].message).toContain("Massa peticions");
+    expect(Number(graphql.headers['retry-after'])).toBeGreaterThan(500);
+    expect(await app.strapi.db.query('api::registration.registration').count()).toBe(0);
   });
 });

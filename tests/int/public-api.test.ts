@@ -118,15 +118,30 @@ describe('anonymous REST', () => {
     expect(await app.strapi.db.query('api::session.session').count()).toBe(before);
   });
 
-  it.each(['registrations', 'feedback-responses', 'proposals', 'support-requests', 'catalog-requests', 'local-entities'])(
-    'refuses %s to the Public role with 403',
+  it.each(['registrations', 'feedback-responses', 'proposals', 'support-requests', 'catalog-requests', 'outbox-messages'])(
+    'refuses to list %s to the Public role (403)',
     async (collection) => {
       const list = await app.http().get(`/api/${collection}`);
       expect(list.status).toBe(403);
+      const one = await app.http().get(`/api/${collection}/anything`);
+      expect(one.status).toBe(403);
+    }
+  );
+
+  it.each(['registrations', 'feedback-responses', 'proposals', 'catalog-requests', 'local-entities'])(
+    'refuses to create %s through the generic route (403)',
+    async (collection) => {
       const create = await app.http().post(`/api/${collection}`).send({ data: {} });
       expect(create.status).toBe(403);
     }
   );
+
+  it('shows local entities only through the search, with public fields', async () => {
+    expect((await app.http().get('/api/local-entities')).status).toBe(400);
+    expect((await app.http().get('/api/local-entities/anything')).status).toBe(403);
+    const found = await app.http().get('/api/local-entities?search=Brull');
+    expect(found.body.data).toEqual([{ name: 'el Brull', ineCode: '080266', kind: 'ajuntament', comarca: null }]);
+  });
 
   it('re-applies least privilege at every start, removing permissions granted by hand', async () => {
     const role = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
@@ -148,6 +163,9 @@ describe('anonymous REST', () => {
         'api::recording.recording.findOne',
         'api::registration.registration.register',
         'api::registration.registration.cancel',
+        'api::local-entity.local-entity.search',
+        'api::local-entity.local-entity.eligibility',
+        'api::support-request.support-request.submit',
         'api::session.session.find',
         'api::session.session.findOne',
         'api::session.session.upcoming',

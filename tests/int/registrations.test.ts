@@ -164,6 +164,31 @@ describe('registering, the waiting list and cancelling, with the emails people r
   });
 });
 
+describe('the feedback survey invitation', () => {
+  it('goes once to confirmed registrants when the session has ended, with a single-use link stored hashed', async () => {
+    const ended = await createSession(app.strapi, { title: 'Sessió acabada', startsAt: new Date(Date.now() - 3 * 3600000) });
+    const running = await createSession(app.strapi, { title: 'Sessió en curs', startsAt: new Date(Date.now() - 30 * 60000) });
+    await createRegistration(app.strapi, ended, 'confirmed', 'assistent@ajuntament.example');
+    await createRegistration(app.strapi, ended, 'cancelled', 'baixa@ajuntament.example');
+    await createRegistration(app.strapi, running, 'confirmed', 'encara@ajuntament.example');
+    const registrations = app.strapi.service('api::registration.registration') as unknown as RegistrationService;
+    expect(await registrations.queueFeedbackInvitations()).toBe(1);
+    expect(await registrations.queueFeedbackInvitations()).toBe(0);
+
+    await smtp.waitFor(() => smtp.to('assistent@').length === 1);
+    const [mail] = smtp.to('assistent@');
+    expect(mail.subject).toBe('Com ha anat la sessió? Sessió acabada');
+    const token = linkIn(mail, '/feedback/');
+    expect(mail.text).toContain('caduca al cap de 30 dies');
+    const [row] = (await app.strapi.db.query('api::registration.registration').findMany({
+      where: { email: 'assistent@ajuntament.example' },
+    })) as { feedbackTokenHash: string }[];
+    expect(row.feedbackTokenHash).toBe(crypto.createHash('sha256').update(token).digest('hex'));
+    expect(smtp.to('baixa@')).toHaveLength(0);
+    expect(smtp.to('encara@')).toHaveLength(0);
+  });
+});
+
 describe('for editors', () => {
   it('counts a session\'s registrations and exports them as CSV, only to admins', async () => {
     const session = await createSession(app.strapi, { title: 'Sessió per exportar', startsAt: new Date(Date.now() + 25 * DAY), capacity: 1 });

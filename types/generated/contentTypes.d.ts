@@ -1043,6 +1043,11 @@ export interface ApiRegistrationRegistration
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 254;
       }>;
+    feedbackTokenHash: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 128;
+      }>;
     fullName: Schema.Attribute.String &
       Schema.Attribute.Required &
       Schema.Attribute.Private &
@@ -1244,7 +1249,7 @@ export interface ApiSupportRequestSupportRequest
   extends Struct.CollectionTypeSchema {
   collectionName: 'support_requests';
   info: {
-    description: "Petici\u00F3 de suport a demanda d'un ens local";
+    description: "Petici\u00F3 de suport a demanda d'un ens local que compleix els requisits";
     displayName: 'Suport a demanda';
     pluralName: 'support-requests';
     singularName: 'support-request';
@@ -1253,9 +1258,19 @@ export interface ApiSupportRequestSupportRequest
     draftAndPublish: false;
   };
   attributes: {
+    consentVersion: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 50;
+      }>;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
+    description: Schema.Attribute.Text &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 5000;
+      }>;
+    eligibilitySnapshot: Schema.Attribute.JSON & Schema.Attribute.Private;
     email: Schema.Attribute.Email &
       Schema.Attribute.Required &
       Schema.Attribute.Private &
@@ -1275,15 +1290,10 @@ export interface ApiSupportRequestSupportRequest
       'api::support-request.support-request'
     > &
       Schema.Attribute.Private;
-    message: Schema.Attribute.Text &
+    preferredDates: Schema.Attribute.Text &
       Schema.Attribute.Private &
       Schema.Attribute.SetMinMaxLength<{
-        maxLength: 5000;
-      }>;
-    phone: Schema.Attribute.String &
-      Schema.Attribute.Private &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 30;
+        maxLength: 1000;
       }>;
     publishedAt: Schema.Attribute.DateTime;
     requesterName: Schema.Attribute.String &
@@ -1298,20 +1308,15 @@ export interface ApiSupportRequestSupportRequest
         maxLength: 5000;
       }>;
     status: Schema.Attribute.Enumeration<
-      ['received', 'under_review', 'accepted', 'declined', 'resolved']
+      ['pending', 'scheduled', 'done', 'declined']
     > &
       Schema.Attribute.Required &
-      Schema.Attribute.DefaultTo<'received'>;
-    subject: Schema.Attribute.String &
+      Schema.Attribute.DefaultTo<'pending'>;
+    topic: Schema.Attribute.String &
       Schema.Attribute.Required &
       Schema.Attribute.Private &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 200;
-      }>;
-    trackingTokenHash: Schema.Attribute.String &
-      Schema.Attribute.Private &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 128;
       }>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &

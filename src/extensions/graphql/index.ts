@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { requestLanguage } from '../../utils/language';
 import { publicReadProblem, type PublicReadArgs } from '../../utils/public-read';
+import { eligibilityExtension } from './eligibility';
 import { portalExtension } from './portal';
 import { registrationsExtension } from './registrations';
 
@@ -56,4 +57,5 @@ export const registerGraphql = (strapi: Core.Strapi): void => {
   }));
   extension.use(portalExtension(strapi));
   extension.use(registrationsExtension(strapi));
+  extension.use(eligibilityExtension(strapi));
 };

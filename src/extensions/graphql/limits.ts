@@ -64,10 +64,20 @@ export const operationBoundsRule =
 
 type ResponseBody = { kind: string; singleResult?: { data?: Record<string, unknown> | null; errors?: readonly { extensions?: { code?: unknown } }[] } };
 
+const STATUS_BY_CODE: Record<string, number> = {
+  BAD_USER_INPUT: 400,
+  QUERY_TOO_COMPLEX: 400,
+  GRAPHQL_VALIDATION_FAILED: 400,
+  STRAPI_NOT_FOUND_ERROR: 404,
+  FORBIDDEN: 403,
+  STRAPI_CONFLICT_ERROR: 409,
+  STRAPI_RATE_LIMIT_ERROR: 429,
+};
+
 /**
- * An Apollo Server plugin: when an operation produced no data and every error is the client's
- * (bad input, refused by a rule), answer 400 instead of 200, so that bad input is a 4xx here as
- * everywhere else in the API.
+ * An Apollo Server plugin: when an operation produced no data and its errors are all the client's
+ * (bad input, unknown or refused resource, too many requests), answer with that 4xx instead of 200,
+ * as the REST API does. The errors array is unchanged.
  */
 export const badInputStatusPlugin = {
   async requestDidStart() {
@@ -76,9 +86,9 @@ export const badInputStatusPlugin = {
         const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
         const errors = result?.errors ?? [];
         const noData = result?.data === undefined || result.data === null || Object.values(result.data).every((v) => v === null);
-        const clientCodes = ['BAD_USER_INPUT', 'QUERY_TOO_COMPLEX', 'GRAPHQL_VALIDATION_FAILED'];
-        if (errors.length > 0 && noData && errors.every((e) => clientCodes.includes(String(e.extensions?.code)))) {
-          response.http.status = 400;
+        const statuses = errors.map((e) => STATUS_BY_CODE[String(e.extensions?.code)]);
+        if (errors.length > 0 && noData && statuses.every((status) => status !== undefined)) {
+          response.http.status = statuses.every((status) => status === statuses[0]) ? statuses[0] : 400;
         }
       },
     };

@@ -1,9 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { parseRegistration, type RegistrationService } from '../../api/registration/services/registration';
-import { requestLanguage } from '../../utils/language';
-import { consumeRateLimit, TooManyRequestsError, type RateLimit } from '../../utils/rate-limit';
-
-type Context = { koaContext: { ip: string; get(header: string): string; set(header: string, value: string): void } };
+import { limitMutation, type GraphqlContext as Context } from './context';
 
 // Every input field is nullable: the service checks them and names each problem in ca/es.
 const typeDefs = /* GraphQL */ `
@@ -48,16 +45,7 @@ const typeDefs = /* GraphQL */ `
 export const registrationsExtension = (strapi: Core.Strapi) => () => {
   const registrations = () => strapi.service('api::registration.registration') as unknown as RegistrationService;
 
-  const limited = async (bucket: string, context: Context) => {
-    const language = requestLanguage(undefined, context.koaContext.get('accept-language'));
-    try {
-      await consumeRateLimit(bucket, context.koaContext.ip, strapi.config.get(`rate-limits.${bucket}`) as RateLimit, language);
-    } catch (error) {
-      if (error instanceof TooManyRequestsError) context.koaContext.set('Retry-After', String(error.retryAfterSeconds));
-      throw error;
-    }
-    return language;
-  };
+  const limited = (bucket: string, context: Context) => limitMutation(strapi, bucket, context);
 
   return {
     typeDefs,

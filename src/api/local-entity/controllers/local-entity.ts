@@ -1,3 +1,50 @@
-import { factories } from '@strapi/strapi';
+import { factories, type Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { Context } from 'koa';
+import { ineCodeProblem } from '../../../utils/ine';
+import { requestLanguage } from '../../../utils/language';
+import type { EligibilityService } from '../services/eligibility';
+import type { LocalEntityService } from '../services/local-entity';
 
-export default factories.createCoreController('api::local-entity.local-entity');
+const UID = 'api::local-entity.local-entity';
+
+export default factories.createCoreController(UID, ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** GET /api/local-entities?search=sant&limit=10: name, INE code, kind and comarca, for forms. */
+  async search(ctx: Context) {
+    const language = requestLanguage(ctx.query.locale, ctx.get('accept-language'));
+    const unknown = Object.keys(ctx.query).find((key) => !['search', 'limit', 'locale'].includes(key));
+    const search = typeof ctx.query.search === 'string' ? ctx.query.search.trim() : '';
+    const limit = ctx.query.limit === undefined ? 10 : Number(ctx.query.limit);
+    if (unknown !== undefined || search.length < 2 || search.length > 100 || !Number.isInteger(limit) || limit < 1 || limit > 50) {
+      throw new errors.ValidationError(
+        language === 'es'
+          ? 'Use ?search= con entre 2 y 100 caracteres (nombre o código INE) y, si quiere, limit entre 1 y 50.'
+          : 'Feu servir ?search= amb entre 2 i 100 caràcters (nom o codi INE) i, si voleu, limit entre 1 i 50.',
+        { param: unknown ?? (search.length < 2 || search.length > 100 ? 'search' : 'limit') }
+      );
+    }
+    const service = strapi.service(UID) as unknown as LocalEntityService;
+    return { data: await service.search(search, limit) };
+  },
+
+  /** GET /api/local-entities/:ineCode/eligibility */
+  async eligibility(ctx: Context) {
+    const language = requestLanguage(ctx.query.locale, ctx.get('accept-language'));
+    const ineCode = String(ctx.params.ineCode);
+    if (ineCodeProblem(ineCode) !== undefined) {
+      throw new errors.ValidationError(
+        language === 'es'
+          ? `«${ineCode.slice(0, 20)}» no es un código INE: seis cifras, la última de control (p. ej. 080193).`
+          : `«${ineCode.slice(0, 20)}» no és un codi INE: sis xifres, l'última de control (p. ex. 080193).`,
+        { param: 'ineCode' }
+      );
+    }
+    const answer = await (strapi.service('api::local-entity.eligibility') as unknown as EligibilityService).forIneCode(ineCode);
+    if (answer === null) {
+      throw new errors.NotFoundError(
+        language === 'es' ? `No conocemos ningún ente local con el código INE ${ineCode}.` : `No coneixem cap ens local amb el codi INE ${ineCode}.`
+      );
+    }
+    return { data: answer };
+  },
+}));

@@ -1,4 +1,6 @@
 import { factories, type Core } from '@strapi/strapi';
+import { renderEmail, type EmailKind } from '../../../email/templates';
+import type { Language } from '../../../utils/language';
 
 const UID = 'api::outbox-message.outbox-message';
 
@@ -44,6 +46,18 @@ const outbox = (strapi: Core.Strapi) => ({
       data: { ...message, status: 'pending', attempts: 0, nextAttemptAt: new Date().toISOString() },
     });
     return true;
+  },
+
+  /** Renders the template `kind` (emails/) for `recipient` and writes it to the outbox. */
+  async enqueueEmail(
+    kind: EmailKind,
+    recipient: string,
+    language: Language,
+    view: Record<string, string | undefined>,
+    options: { attachments?: OutboxAttachment[]; dedupeKey?: string } = {}
+  ): Promise<boolean> {
+    const email = renderEmail(strapi.dirs.app.root, kind, language, view);
+    return this.enqueue({ kind, recipient, language, ...email, ...options });
   },
 
   /** Takes up to `batchSize` due messages for this process: pending ones, and sending ones whose lock expired. */

@@ -1,7 +1,7 @@
 import crypto from 'crypto';
 import { factories, type Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { renderEmail, type EmailKind } from '../../../email/templates';
+import type { EmailKind } from '../../../email/templates';
 import { bodyObject, FormErrors, isEmail, textField, unknownFields } from '../../../utils/form';
 import { ConflictError } from '../../../utils/http-errors';
 import { isLanguage, type Language } from '../../../utils/language';
@@ -111,10 +111,13 @@ const registrations = (strapi: Core.Strapi) => {
   const outbox = () => strapi.service('api::outbox-message.outbox-message') as unknown as OutboxService;
   const publicUrl = () => (strapi.config.get('server.url') as string).replace(/\/+$/, '');
 
-  /** The private link token of a registration: an HMAC of its id, so it can be recomputed for every email. */
-  const tokenFor = (documentId: string) => {
+  /**
+   * A registration's private link tokens: HMACs of its id, so they can be recomputed for every
+   * email. `registration` is the cancel link's; `feedback` the survey link's.
+   */
+  const tokenFor = (documentId: string, purpose: 'registration' | 'feedback' = 'registration') => {
     const [key] = strapi.config.get('server.app.keys') as string[];
-    return crypto.createHmac('sha256', key).update(`registration:${documentId}`).digest('base64url');
+    return crypto.createHmac('sha256', key).update(`${purpose}:${documentId}`).digest('base64url');
   };
   const hash = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
 
@@ -148,19 +151,26 @@ const registrations = (strapi: Core.Strapi) => {
   };
 
   /** Writes one email about a registration to the outbox (in the caller's transaction). */
-  const notify = async (kind: EmailKind, registration: RegistrationRow, sessionDocumentId: string, dedupeKey?: string) => {
+  const notify = async (
+    kind: EmailKind,
+    registration: RegistrationRow,
+    sessionDocumentId: string,
+    dedupeKey?: string,
+    extra: Record<string, string> = {}
+  ) => {
     const session = await publishedSession(sessionDocumentId, registration.language);
     if (session === null) return;
     const withLink = kind === 'confirmation' || kind === 'promoted' || kind === 'reminder';
     const meetingUrl = withLink ? session.meetingUrl ?? undefined : undefined;
-    const email = renderEmail(strapi.dirs.app.root, kind, registration.language, {
+    const view = {
       fullName: registration.fullName,
       title: session.title,
       coOrganizer: session.coOrganizer ?? undefined,
       meetingUrl,
       cancelUrl: `${publicUrl()}/register/cancel/?token=${tokenFor(registration.documentId)}`,
       ...formatWhen(session, registration.language),
-    });
+      ...extra,
+    };
     const attachments =
       kind === 'confirmation' || kind === 'promoted'
         ? [
@@ -171,7 +181,7 @@ const registrations = (strapi: Core.Strapi) => {
             },
           ]
         : undefined;
-    await outbox().enqueue({ kind, recipient: registration.email, language: registration.language, ...email, attachments, dedupeKey });
+    await outbox().enqueueEmail(kind, registration.email, registration.language, view, { attachments, dedupeKey });
   };
 
   return {
@@ -363,6 +373,46 @@ const registrations = (strapi: Core.Strapi) => {
     },
 
     /**
+     * Invites every confirmed registrant of a session that ended `delayMinutes` ago (and less than
+     * the survey links' lifetime ago) to the feedback survey, once, with a single-use link whose
+     * hash is stored on the registration.
+     */
+    async queueFeedbackInvitations(now = new Date()): Promise<number> {
+      const delayMinutes = strapi.config.get('registrations.feedbackDelayMinutes', 0) as number;
+      const days = strapi.config.get('registrations.feedbackTokenDays', 30) as number;
+      const due = (await strapi.db.query(UID).findMany({
+        where: {
+          status: 'confirmed',
+          feedbackTokenHash: { $null: true },
+          anonymizedAt: { $null: true },
+          session: {
+            publishedAt: { $notNull: true },
+            eventStatus: { $ne: 'cancelled' },
+            startsAt: { $lte: now, $gt: new Date(now.getTime() - days * 86400000) },
+          },
+        },
+        populate: { session: { select: ['documentId', 'startsAt', 'durationMinutes'] } },
+      })) as (RegistrationRow & { session: { documentId: string; startsAt: string; durationMinutes: number | null } | null })[];
+      let queued = 0;
+      for (const registration of due) {
+        const session = registration.session;
+        if (session === null) continue;
+        const ends = new Date(session.startsAt).getTime() + ((session.durationMinutes ?? 60) + delayMinutes) * 60000;
+        if (ends > now.getTime()) continue;
+        const token = tokenFor(registration.documentId, 'feedback');
+        await strapi.db.transaction(async () => {
+          await strapi.db.query(UID).update({ where: { id: registration.id }, data: { feedbackTokenHash: hash(token) } });
+          await notify('feedback-invitation', registration, session.documentId, `feedback:${registration.documentId}`, {
+            feedbackUrl: `${publicUrl()}/feedback/?token=${token}`,
+            feedbackDays: String(days),
+          });
+        });
+        queued += 1;
+      }
+      return queued;
+    },
+
+    /**
      * Anonymises registrations of sessions that started more than `months` ago: names, emails, job
      * titles, entity names and tokens are erased; session, status, entity and attendance stay for
      * the statistics.
@@ -383,6 +433,7 @@ const registrations = (strapi: Core.Strapi) => {
           jobTitle: null,
           localEntityName: null,
           tokenHash: null,
+          feedbackTokenHash: null,
           anonymizedAt: now,
         },
       });

@@ -2,22 +2,22 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { stringify } from 'csv-stringify/sync';
 import type { Context } from 'koa';
+import type { ImportReport } from '../api/catalog-request/services/import';
 import type { RegistrationService } from '../api/registration/services/registration';
 
+/** Admin login, and the content-manager permission `action` on `uid`. */
+const allowed = (action: 'read' | 'create', uid: string) => [
+  'admin::isAuthenticatedAdmin',
+  { name: 'admin::hasPermissions', config: { actions: [[`plugin::content-manager.explorer.${action}`, uid]] } },
+];
+
 /**
- * Admin routes (under /admin, with the admin's login) for editors working on one session:
- * the registration counts, and the registrations as CSV. Only for admins who may read registrations
- * in the content manager.
+ * Admin routes (under /admin, with the admin's login) for editors: a session's registration counts
+ * and CSV export, and the catalogue requests import.
  */
-export const registerAdminRegistrationRoutes = (strapi: Core.Strapi): void => {
+export const registerAdminRoutes = (strapi: Core.Strapi): void => {
   const registrations = () => strapi.service('api::registration.registration') as unknown as RegistrationService;
-  const policies = [
-    'admin::isAuthenticatedAdmin',
-    {
-      name: 'admin::hasPermissions',
-      config: { actions: [['plugin::content-manager.explorer.read', 'api::registration.registration']] },
-    },
-  ];
+  const policies = allowed('read', 'api::registration.registration');
   const documentId = (ctx: Context) => {
     const id = String(ctx.params.documentId);
     if (!/^[a-z0-9]{1,64}$/.test(id)) throw new errors.NotFoundError(`No session ${id.slice(0, 64)}`);
@@ -65,6 +65,18 @@ export const registerAdminRegistrationRoutes = (strapi: Core.Strapi): void => {
           })}`;
         },
         config: { policies },
+        info: { pluginName: 'gomunicipal', type: 'admin' },
+      },
+      {
+        method: 'POST',
+        path: '/gomunicipal/catalog-requests/import',
+        handler: async (ctx: Context) => {
+          const body = ctx.request.body as { csv?: unknown } | undefined;
+          if (typeof body?.csv !== 'string') throw new errors.ValidationError('Envieu { "csv": "…" } amb el contingut del fitxer.');
+          const importer = strapi.service('api::catalog-request.import') as unknown as { importCsv(text: string): Promise<ImportReport> };
+          ctx.body = { data: await importer.importCsv(body.csv) };
+        },
+        config: { policies: allowed('create', 'api::catalog-request.catalog-request') },
         info: { pluginName: 'gomunicipal', type: 'admin' },
       },
     ],
