@@ -1,4 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { ImportCatalogRequests } from './components/ImportCatalogRequests';
 import { SessionRegistrations } from './components/SessionRegistrations';
 
 export default {
@@ -7,9 +8,14 @@ export default {
     locales: ['ca', 'es'],
   },
   bootstrap(app: StrapiApp) {
-    app.getPlugin('content-manager').injectComponent('editView', 'right-links', {
+    const contentManager = app.getPlugin('content-manager');
+    contentManager.injectComponent('editView', 'right-links', {
       name: 'gomunicipal-session-registrations',
       Component: SessionRegistrations,
+    });
+    contentManager.injectComponent('listView', 'actions', {
+      name: 'gomunicipal-import-catalog-requests',
+      Component: ImportCatalogRequests,
     });
   },
 };
