@@ -3,8 +3,10 @@ import { registerAdminRoutes } from './admin-api/routes';
 import { ensureFirstAdmin } from './bootstrap/admin-user';
 import { ensureLocales } from './bootstrap/locales';
 import { applyPublicPermissions } from './bootstrap/permissions';
+import { ensureReviewerRole } from './bootstrap/reviewer-role';
 import { assertProductionSecrets } from './bootstrap/secrets';
 import { registerGraphql } from './extensions/graphql';
+import { guardProposalStatus } from './document-middlewares/guard-proposal-status';
 import { validateIneCode } from './document-middlewares/validate-ine-code';
 import { isDatabaseEmpty, seed } from './seed';
 
@@ -12,6 +14,7 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     assertProductionSecrets(process.env);
     strapi.documents.use(validateIneCode);
+    strapi.documents.use(guardProposalStatus);
     registerGraphql(strapi);
     registerAdminRoutes(strapi);
   },
@@ -21,6 +24,7 @@ export default {
     await ensureLocales(strapi, { firstRun });
     await applyPublicPermissions(strapi);
     await ensureFirstAdmin(strapi);
+    await ensureReviewerRole(strapi);
     if (firstRun && process.env.SEED_ON_BOOTSTRAP !== 'false') {
       const report = await seed(strapi);
       strapi.log.info(

@@ -3,10 +3,12 @@ import { errors } from '@strapi/utils';
 import { stringify } from 'csv-stringify/sync';
 import type { Context } from 'koa';
 import type { ImportReport } from '../api/catalog-request/services/import';
+import type { ProposalService, TransitionInput } from '../api/proposal/services/proposal';
 import type { RegistrationService } from '../api/registration/services/registration';
+import { mostSimilar } from '../utils/similarity';
 
 /** Admin login, and the content-manager permission `action` on `uid`. */
-const allowed = (action: 'read' | 'create', uid: string) => [
+const allowed = (action: 'read' | 'create' | 'update', uid: string) => [
   'admin::isAuthenticatedAdmin',
   { name: 'admin::hasPermissions', config: { actions: [[`plugin::content-manager.explorer.${action}`, uid]] } },
 ];
@@ -65,6 +67,58 @@ export const registerAdminRoutes = (strapi: Core.Strapi): void => {
           })}`;
         },
         config: { policies },
+        info: { pluginName: 'gomunicipal', type: 'admin' },
+      },
+      {
+        method: 'POST',
+        path: '/gomunicipal/proposals/:documentId/transition',
+        handler: async (ctx: Context) => {
+          const body = (ctx.request.body ?? {}) as Partial<TransitionInput>;
+          const user = ctx.state.user as { email: string; firstname?: string; lastname?: string };
+          const by = [user.firstname, user.lastname].filter(Boolean).join(' ') || user.email;
+          const proposals = strapi.service('api::proposal.proposal') as unknown as ProposalService;
+          const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+          ctx.body = {
+            data: await proposals.transition(
+              String(ctx.params.documentId),
+              {
+                to: String(body.to ?? ''),
+                note: text(body.note),
+                publicAnswer: text(body.publicAnswer),
+                session: text(body.session),
+                duplicateOf: text(body.duplicateOf),
+              },
+              `${by} <${user.email}>`
+            ),
+          };
+        },
+        config: { policies: allowed('update', 'api::proposal.proposal') },
+        info: { pluginName: 'gomunicipal', type: 'admin' },
+      },
+      {
+        method: 'GET',
+        path: '/gomunicipal/proposals/:documentId/review',
+        handler: async (ctx: Context) => {
+          const proposal = await strapi.db.query('api::proposal.proposal').findOne({
+            where: { documentId: String(ctx.params.documentId) },
+            select: ['documentId', 'title', 'status'],
+          });
+          if (proposal === null) throw new errors.NotFoundError('Aquesta proposta no existeix.');
+          const proposals = strapi.service('api::proposal.proposal') as unknown as ProposalService;
+          const others = (await strapi.db.query('api::proposal.proposal').findMany({
+            select: ['documentId', 'title', 'status'],
+            where: { documentId: { $ne: proposal.documentId } },
+            limit: 2000,
+          })) as { documentId: string; title: string; status: string }[];
+          ctx.body = {
+            data: {
+              status: proposal.status,
+              similarProposals: mostSimilar(proposal.title, others.map((o) => ({ text: o.title, item: o }))),
+              similarSessions: (await proposals.similar(proposal.title, 'ca')).sessions,
+            },
+          };
+        },
+        config: { policies: allowed('read', 'api::proposal.proposal') },
         info: { pluginName: 'gomunicipal', type: 'admin' },
       },
       {

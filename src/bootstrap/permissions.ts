@@ -23,6 +23,10 @@ export const PUBLIC_ACTIONS: readonly string[] = [
   'api::local-entity.local-entity.search',
   'api::local-entity.local-entity.eligibility',
   'api::support-request.support-request.submit',
+  'api::proposal.proposal.submit',
+  'api::proposal.proposal.similar',
+  'api::proposal.proposal.status',
+  'api::proposal.proposal.topics',
 ];
 
 type PermissionRow = { id: number; action: string };

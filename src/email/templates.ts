@@ -12,6 +12,8 @@ export const EMAIL_KINDS = [
   'feedback-invitation',
   'support-acknowledgement',
   'support-staff',
+  'proposal-acknowledgement',
+  'proposal-answer',
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 

@@ -242,7 +242,7 @@ describe('REST equivalents and caching', () => {
 
     const token = await app.strapi
       .service('admin::api-token')
-      .create({ name: 'portal test', type: 'read-only', lifespan: null, description: '' });
+      .create({ name: 'portal test', type: 'full-access', lifespan: null, description: '' });
     const authed = await app.http().get(`/graphql?query=${query}`).set('authorization', `Bearer ${token.accessKey}`);
     expect(authed.status).toBe(200);
     expect(authed.headers['cache-control']).toBe('no-store');

@@ -128,7 +128,7 @@ describe('anonymous REST', () => {
     }
   );
 
-  it.each(['registrations', 'feedback-responses', 'proposals', 'catalog-requests', 'local-entities'])(
+  it.each(['registrations', 'feedback-responses', 'catalog-requests', 'local-entities'])(
     'refuses to create %s through the generic route (403)',
     async (collection) => {
       const create = await app.http().post(`/api/${collection}`).send({ data: {} });
@@ -166,6 +166,10 @@ describe('anonymous REST', () => {
         'api::local-entity.local-entity.search',
         'api::local-entity.local-entity.eligibility',
         'api::support-request.support-request.submit',
+        'api::proposal.proposal.submit',
+        'api::proposal.proposal.similar',
+        'api::proposal.proposal.status',
+        'api::proposal.proposal.topics',
         'api::session.session.find',
         'api::session.session.findOne',
         'api::session.session.upcoming',

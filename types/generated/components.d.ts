@@ -1,5 +1,34 @@
 import type { Schema, Struct } from '@strapi/strapi';
 
+export interface ProposalTransition extends Struct.ComponentSchema {
+  collectionName: 'components_proposal_transitions';
+  info: {
+    description: "Qui, quan i per qu\u00E8 una proposta ha canviat d'estat";
+    displayName: "Canvi d'estat";
+    icon: 'arrowRight';
+  };
+  attributes: {
+    at: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    by: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    from: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 30;
+      }>;
+    note: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 5000;
+      }>;
+    to: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 30;
+      }>;
+  };
+}
+
 export interface RecordingChapter extends Struct.ComponentSchema {
   collectionName: 'components_recording_chapters';
   info: {
@@ -51,6 +80,7 @@ export interface SharedSpeaker extends Struct.ComponentSchema {
 declare module '@strapi/strapi' {
   export namespace Public {
     export interface ComponentSchemas {
+      'proposal.transition': ProposalTransition;
       'recording.chapter': RecordingChapter;
       'shared.speaker': SharedSpeaker;
     }

@@ -869,6 +869,8 @@ export interface ApiProposalProposal extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 254;
       }>;
+    history: Schema.Attribute.Component<'proposal.transition', true> &
+      Schema.Attribute.Private;
     language: Schema.Attribute.Enumeration<['ca', 'es']> &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'ca'>;
@@ -893,6 +895,8 @@ export interface ApiProposalProposal extends Struct.CollectionTypeSchema {
       }>;
     publishedAt: Schema.Attribute.DateTime;
     session: Schema.Attribute.Relation<'manyToOne', 'api::session.session'>;
+    source: Schema.Attribute.Enumeration<['form', 'feedback']> &
+      Schema.Attribute.DefaultTo<'form'>;
     staffNotes: Schema.Attribute.Text &
       Schema.Attribute.Private &
       Schema.Attribute.SetMinMaxLength<{

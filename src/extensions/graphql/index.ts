@@ -4,6 +4,7 @@ import { requestLanguage } from '../../utils/language';
 import { publicReadProblem, type PublicReadArgs } from '../../utils/public-read';
 import { eligibilityExtension } from './eligibility';
 import { portalExtension } from './portal';
+import { proposalsExtension } from './proposals';
 import { registrationsExtension } from './registrations';
 
 /** Content types holding personal or internal data: no generated GraphQL queries or mutations at all. */
@@ -58,4 +59,5 @@ export const registerGraphql = (strapi: Core.Strapi): void => {
   extension.use(portalExtension(strapi));
   extension.use(registrationsExtension(strapi));
   extension.use(eligibilityExtension(strapi));
+  extension.use(proposalsExtension(strapi));
 };

@@ -1,3 +1,59 @@
-import { factories } from '@strapi/strapi';
+import { factories, type Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { Context } from 'koa';
+import { requestLanguage } from '../../../utils/language';
+import { parseProposal, type ProposalService, type ProposalStatus } from '../services/proposal';
 
-export default factories.createCoreController('api::proposal.proposal');
+const UID = 'api::proposal.proposal';
+
+export default factories.createCoreController(UID, ({ strapi }: { strapi: Core.Strapi }) => {
+  const proposals = () => strapi.service(UID) as unknown as ProposalService;
+  const languageOf = (ctx: Context) => requestLanguage(ctx.query.locale, ctx.get('accept-language'));
+
+  return {
+    /** POST /api/proposals */
+    async submit(ctx: Context) {
+      const language = languageOf(ctx);
+      const input = parseProposal(ctx.request.body, language, strapi.config.get('registrations.privacyVersion'));
+      ctx.status = 201;
+      return { data: await proposals().submit(input) };
+    },
+
+    /** GET /api/proposals/similar?title=… : what may already cover a topic, as you type it. */
+    async similar(ctx: Context) {
+      const language = languageOf(ctx);
+      const title = typeof ctx.query.title === 'string' ? ctx.query.title.trim() : '';
+      if (title.length < 3 || title.length > 150) {
+        throw new errors.ValidationError(
+          language === 'es' ? 'Use ?title= con entre 3 y 150 caracteres.' : 'Feu servir ?title= amb entre 3 i 150 caràcters.',
+          { param: 'title' }
+        );
+      }
+      return { data: await proposals().similar(title, language) };
+    },
+
+    /** GET /api/proposals/status?token=… : the proposer's private view. */
+    async status(ctx: Context) {
+      return { data: await proposals().statusByToken(String(ctx.query.token ?? ''), languageOf(ctx)) };
+    },
+
+    /** GET /api/proposed-topics?status=accepted&status=scheduled&limit=20 */
+    async topics(ctx: Context) {
+      const language = languageOf(ctx);
+      const raw = ctx.query.status;
+      const statuses = (raw === undefined ? ['accepted', 'scheduled'] : Array.isArray(raw) ? raw : String(raw).split(',')) as string[];
+      const limit = ctx.query.limit === undefined ? 20 : Number(ctx.query.limit);
+      const bad = statuses.find((s) => s !== 'accepted' && s !== 'scheduled');
+      if (bad !== undefined || !Number.isInteger(limit) || limit < 1 || limit > 100) {
+        throw new errors.ValidationError(
+          language === 'es'
+            ? 'status admite accepted y scheduled; limit, de 1 a 100.'
+            : 'status admet accepted i scheduled; limit, d’1 a 100.',
+          { param: bad !== undefined ? 'status' : 'limit' }
+        );
+      }
+      return { data: await proposals().publicTopics(statuses as ProposalStatus[], limit) };
+    },
+  };
+});
+

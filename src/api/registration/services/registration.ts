@@ -1,4 +1,3 @@
-import crypto from 'crypto';
 import { factories, type Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { EmailKind } from '../../../email/templates';
@@ -7,6 +6,7 @@ import { ConflictError } from '../../../utils/http-errors';
 import { isLanguage, type Language } from '../../../utils/language';
 import { ineCodeProblem } from '../../../utils/ine';
 import { PROGRAMME_TIME_ZONE } from '../../../utils/time';
+import { hashToken as hash, linkToken, looksLikeToken } from '../../../utils/tokens';
 import type { OutboxService } from '../../outbox-message/services/outbox-message';
 
 const UID = 'api::registration.registration';
@@ -115,11 +115,8 @@ const registrations = (strapi: Core.Strapi) => {
    * A registration's private link tokens: HMACs of its id, so they can be recomputed for every
    * email. `registration` is the cancel link's; `feedback` the survey link's.
    */
-  const tokenFor = (documentId: string, purpose: 'registration' | 'feedback' = 'registration') => {
-    const [key] = strapi.config.get('server.app.keys') as string[];
-    return crypto.createHmac('sha256', key).update(`${purpose}:${documentId}`).digest('base64url');
-  };
-  const hash = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
+  const tokenFor = (documentId: string, purpose: 'registration' | 'feedback' = 'registration') =>
+    linkToken(strapi, purpose, documentId);
 
   /** Serialises registrations of one session: a row lock on PostgreSQL and MariaDB; SQLite has one writer. */
   const lockSession = async (documentId: string) => {
@@ -271,7 +268,7 @@ const registrations = (strapi: Core.Strapi) => {
           ? 'Este enlace de cancelación no es válido o ya no existe.'
           : "Aquest enllaç de cancel·lació no és vàlid o ja no existeix."
       );
-      if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw unknown;
+      if (!looksLikeToken(token)) throw unknown;
       const found = (await strapi.db.query(UID).findOne({
         where: { tokenHash: hash(token) },
         populate: { session: { select: ['documentId'] } },

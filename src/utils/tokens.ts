@@ -1,0 +1,16 @@
+import crypto from 'crypto';
+import type { Core } from '@strapi/strapi';
+
+/**
+ * A private link token: an HMAC (the first of APP_KEYS) of `purpose:documentId`, so that every
+ * email about a record can carry the same link without storing it. Only its hash is stored.
+ */
+export const linkToken = (strapi: Core.Strapi, purpose: string, documentId: string): string => {
+  const [key] = strapi.config.get('server.app.keys') as string[];
+  return crypto.createHmac('sha256', key).update(`${purpose}:${documentId}`).digest('base64url');
+};
+
+export const hashToken = (token: string): string => crypto.createHash('sha256').update(token).digest('hex');
+
+/** The shape of the tokens above (43 base64url characters); anything else is refused unread. */
+export const looksLikeToken = (token: unknown): token is string => typeof token === 'string' && /^[A-Za-z0-9_-]{20,100}$/.test(token);
