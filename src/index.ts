@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { registerAdminRoutes } from './admin-api/routes';
+import { configureAdminLists } from './bootstrap/admin-lists';
 import { ensureFirstAdmin } from './bootstrap/admin-user';
 import { ensureLocales } from './bootstrap/locales';
 import { applyPublicPermissions } from './bootstrap/permissions';
@@ -25,6 +26,7 @@ export default {
     await applyPublicPermissions(strapi);
     await ensureFirstAdmin(strapi);
     await ensureReviewerRole(strapi);
+    await configureAdminLists(strapi);
     if (firstRun && process.env.SEED_ON_BOOTSTRAP !== 'false') {
       const report = await seed(strapi);
       strapi.log.info(

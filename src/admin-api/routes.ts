@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import { stringify } from 'csv-stringify/sync';
 import type { Context } from 'koa';
 import type { ImportReport } from '../api/catalog-request/services/import';
-import type { ProposalService, TransitionInput } from '../api/proposal/services/proposal';
+import { TRANSITIONS, type ProposalService, type ProposalStatus, type TransitionInput } from '../api/proposal/services/proposal';
 import type { RegistrationService } from '../api/registration/services/registration';
 import { mostSimilar } from '../utils/similarity';
 
@@ -110,11 +110,20 @@ export const registerAdminRoutes = (strapi: Core.Strapi): void => {
             where: { documentId: { $ne: proposal.documentId } },
             limit: 2000,
           })) as { documentId: string; title: string; status: string }[];
+          const upcoming = (await strapi.documents('api::session.session').findMany({
+            locale: 'ca',
+            fields: ['title', 'startsAt'],
+            filters: { startsAt: { $gt: new Date().toISOString() } },
+            sort: ['startsAt:asc'],
+            limit: 24,
+          })) as unknown as { documentId: string; title: string; startsAt: string }[];
           ctx.body = {
             data: {
               status: proposal.status,
+              next: TRANSITIONS[proposal.status as ProposalStatus],
               similarProposals: mostSimilar(proposal.title, others.map((o) => ({ text: o.title, item: o }))),
               similarSessions: (await proposals.similar(proposal.title, 'ca')).sessions,
+              upcomingSessions: upcoming.map(({ documentId, title, startsAt }) => ({ documentId, title, startsAt })),
             },
           };
         },

@@ -1,5 +1,6 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { ImportCatalogRequests } from './components/ImportCatalogRequests';
+import { ProposalReview } from './components/ProposalReview';
 import { SessionRegistrations } from './components/SessionRegistrations';
 
 export default {
@@ -12,6 +13,10 @@ export default {
     contentManager.injectComponent('editView', 'right-links', {
       name: 'gomunicipal-session-registrations',
       Component: SessionRegistrations,
+    });
+    contentManager.injectComponent('editView', 'right-links', {
+      name: 'gomunicipal-proposal-review',
+      Component: ProposalReview,
     });
     contentManager.injectComponent('listView', 'actions', {
       name: 'gomunicipal-import-catalog-requests',

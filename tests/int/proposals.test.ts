@@ -188,6 +188,24 @@ describe('reviewing', () => {
   });
 });
 
+describe('the reviewers\' queue', () => {
+  it('lists proposals newest first with their state, and offers the allowed actions with similar items', async () => {
+    const configuration = await app
+      .http()
+      .get(`/content-manager/content-types/${UID}/configuration`)
+      .set('authorization', `Bearer ${admin}`);
+    expect(configuration.body.data.contentType.settings).toMatchObject({ defaultSortBy: 'createdAt', defaultSortOrder: 'DESC' });
+    expect(configuration.body.data.contentType.layouts.list).toEqual(['title', 'status', 'createdAt']);
+
+    await propose(proposal('q1', { title: 'Com publicar les actes del ple amb dades personals' }));
+    const id = await idOf('proposant.q1@ajuntament.example');
+    const review = await app.http().get(`/admin/gomunicipal/proposals/${id}/review`).set('authorization', `Bearer ${admin}`);
+    expect(review.body.data.status).toBe('received');
+    expect(review.body.data.next).toEqual(['under_review', 'declined', 'duplicate']);
+    expect(review.body.data.similarProposals.map((p: { title: string }) => p.title)).toContain('Com publicar les actes del ple d');
+  });
+});
+
 describe('the public view', () => {
   it('lists accepted and scheduled topics with their session, never who proposed them or staff notes', async () => {
     const res = await app.http().get('/api/proposed-topics');
