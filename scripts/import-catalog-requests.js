@@ -7,37 +7,24 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const { ensureEnv } = require('./ensure-env');
+const { run, withStrapi } = require('./with-strapi');
 
-const main = async () => {
+run(async () => {
   const file = process.argv[2];
   if (!file) {
     console.error('Usage: npm run import:catalog-requests -- file.csv');
     return 2;
   }
   const text = fs.readFileSync(path.resolve(file), 'utf8');
-  ensureEnv();
-  Object.assign(process.env, { STRAPI_TELEMETRY_DISABLED: 'true', LOG_STARTUP: 'false', LOG_LEVEL: 'warn', CRON_ENABLED: 'false' });
-  const { compileStrapi, createStrapi } = require('@strapi/strapi');
-  const context = await compileStrapi({ appDir: path.resolve(__dirname, '..') });
-  const app = await createStrapi({ ...context, autoReload: false, serveAdminPanel: false }).load();
-  try {
-    const report = await app.service('api::catalog-request.import').importCsv(text);
-    console.log(`Imported ${report.rows} rows: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged.`);
-    return 0;
-  } catch (error) {
-    console.error(error.message);
-    for (const row of (error.details && error.details.rows) || []) console.error(`  line ${row.line}: ${row.errors.join('; ')}`);
-    return 1;
-  } finally {
-    await app.destroy();
-  }
-};
-
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  }
-);
+  return withStrapi(async (app) => {
+    try {
+      const report = await app.service('api::catalog-request.import').importCsv(text);
+      console.log(`Imported ${report.rows} rows: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged.`);
+      return 0;
+    } catch (error) {
+      console.error(error.message);
+      for (const row of (error.details && error.details.rows) || []) console.error(`  line ${row.line}: ${row.errors.join('; ')}`);
+      return 1;
+    }
+  });
+});

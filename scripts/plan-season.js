@@ -5,8 +5,7 @@
  * database; without --dry-run, creates them.
  */
 'use strict';
-const path = require('path');
-const { ensureEnv } = require('./ensure-env');
+const { run, withStrapi } = require('./with-strapi');
 
 const args = process.argv.slice(2);
 const option = (name) => {
@@ -14,7 +13,7 @@ const option = (name) => {
   return i === -1 ? undefined : args[i + 1];
 };
 
-const main = async () => {
+run(async () => {
   const from = option('--from');
   const to = option('--to') || from;
   const dryRun = args.includes('--dry-run');
@@ -23,29 +22,16 @@ const main = async () => {
     console.error('Usage: npm run plan-season -- --from YYYY-MM [--to YYYY-MM] [--dry-run]');
     return 2;
   }
-  ensureEnv();
-  Object.assign(process.env, { STRAPI_TELEMETRY_DISABLED: 'true', LOG_STARTUP: 'false', LOG_LEVEL: 'error', CRON_ENABLED: 'false' });
-  const { compileStrapi, createStrapi } = require('@strapi/strapi');
-  const context = await compileStrapi({ appDir: path.resolve(__dirname, '..') });
-  const app = await createStrapi({ ...context, autoReload: false, serveAdminPanel: false }).load();
-  try {
-    const planner = app.service('api::session.planner');
-    const plan = dryRun ? await planner.preview(from, to) : await planner.apply(from, to);
-    for (const date of plan.create) console.log(date);
-    for (const skipped of plan.skipped) console.error(`# ${skipped.month}: ${skipped.reason}${skipped.date ? ` (${skipped.date})` : ''}`);
-    return 0;
-  } catch (error) {
-    console.error(error.message);
-    return 1;
-  } finally {
-    await app.destroy();
-  }
-};
-
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  }
-);
+  return withStrapi(async (app) => {
+    try {
+      const planner = app.service('api::session.planner');
+      const plan = dryRun ? await planner.preview(from, to) : await planner.apply(from, to);
+      for (const date of plan.create) console.log(date);
+      for (const skipped of plan.skipped) console.error(`# ${skipped.month}: ${skipped.reason}${skipped.date ? ` (${skipped.date})` : ''}`);
+      return 0;
+    } catch (error) {
+      console.error(error.message);
+      return 1;
+    }
+  }, { LOG_LEVEL: 'error' });
+});

@@ -5,33 +5,20 @@
  */
 'use strict';
 const path = require('path');
-const { ensureEnv } = require('./ensure-env');
+const { run, withStrapi } = require('./with-strapi');
 
-const main = async () => {
-  ensureEnv();
-  process.env.STRAPI_TELEMETRY_DISABLED = 'true';
-  process.env.LOG_STARTUP = 'false';
-  // The script seeds itself, so that what it reports is what it created.
-  process.env.SEED_ON_BOOTSTRAP = 'false';
-  const { compileStrapi, createStrapi } = require('@strapi/strapi');
-  const context = await compileStrapi({ appDir: path.resolve(__dirname, '..') });
-  const app = await createStrapi({ ...context, autoReload: false, serveAdminPanel: false }).load();
-  try {
-    const { seed } = require(path.join(context.distDir, 'src', 'seed'));
-    const report = await seed(app);
-    console.log(
-      `Seed: created ${report.sessions} sessions, ${report.catalogResources} catalogue resources, ` +
-        `${report.localEntities} local entities (existing records are left as they are).`
-    );
-  } finally {
-    await app.destroy();
-  }
-};
-
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  }
+// The script seeds itself (not bootstrap), so that what it reports is what it created.
+run(() =>
+  withStrapi(
+    async (app, context) => {
+      const { seed } = require(path.join(context.distDir, 'src', 'seed'));
+      const report = await seed(app);
+      console.log(
+        `Seed: created ${report.sessions} sessions, ${report.catalogResources} catalogue resources, ` +
+          `${report.localEntities} local entities (existing records are left as they are).`
+      );
+      return 0;
+    },
+    { SEED_ON_BOOTSTRAP: 'false' }
+  )
 );

@@ -48,5 +48,29 @@
     }
   };
 
-  window.GOmunicipal = { lang, params, api, session, when, translate };
+  // Shows `message` under field `id` (its element `id-error`) and marks the field invalid; '' clears it.
+  const fieldError = (id, message) => {
+    document.getElementById(`${id}-error`).textContent = message || '';
+    if (message) document.getElementById(id).setAttribute('aria-invalid', 'true');
+    else document.getElementById(id).removeAttribute('aria-invalid');
+  };
+
+  // A message box: `ok` or `bad` (announced as an alert).
+  const notice = (node, text, kind) => {
+    node.hidden = false;
+    node.className = `notice ${kind || ''}`;
+    node.setAttribute('role', kind === 'bad' ? 'alert' : 'status');
+    node.textContent = text;
+  };
+
+  // The server's field errors (Strapi's `error.details.errors`) next to their fields.
+  const serverErrors = (answer, fields) => {
+    for (const e of (answer && answer.error && answer.error.details && answer.error.details.errors) || []) {
+      if (fields.includes(e.path[0])) fieldError(e.path[0], e.message);
+    }
+  };
+
+  const EMAIL = /^[^\s@]+@[^\s@]+\.[A-Za-z]{2,}$/;
+
+  window.GOmunicipal = { lang, params, api, session, when, translate, fieldError, notice, serverErrors, EMAIL };
 })();

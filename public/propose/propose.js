@@ -1,7 +1,7 @@
 // The topic proposal page (/propose/): shows what already covers a topic as you type its title.
 (() => {
   'use strict';
-  const { lang, api, when, translate } = window.GOmunicipal;
+  const { lang, api, when, translate, fieldError: setError, notice, serverErrors, EMAIL } = window.GOmunicipal;
   const T = {
     ca: {
       similar: 'Potser ja en parlem aquí:',
@@ -54,11 +54,6 @@
     }, 250);
   });
 
-  const setError = (field, message) => {
-    $(`${field}-error`).textContent = message || '';
-    if (message) $(field).setAttribute('aria-invalid', 'true');
-    else $(field).removeAttribute('aria-invalid');
-  };
   const check = (field) => {
     const input = $(field);
     const value = input.type === 'checkbox' ? input.checked : input.value.trim();
@@ -66,7 +61,7 @@
     if (field === 'consent') message = value ? '' : T.consent;
     else if (input.required && value === '') message = T.required;
     else if (field === 'title' && value.length < 5) message = T.title;
-    else if (field === 'email' && !/^[^\s@]+@[^\s@]+\.[A-Za-z]{2,}$/.test(value)) message = T.email;
+    else if (field === 'email' && !EMAIL.test(value)) message = T.email;
     setError(field, message);
     return message === '';
   };
@@ -75,11 +70,7 @@
   $('form').addEventListener('submit', async (event) => {
     event.preventDefault();
     const status = $('status');
-    const say = (text, kind) => {
-      status.hidden = false;
-      status.className = `notice ${kind}`;
-      status.textContent = text;
-    };
+    const say = (text, kind) => notice(status, text, kind);
     if (!FIELDS.map(check).every(Boolean)) return say(T.fix, 'bad');
     const body = { consent: $('consent').checked, language: lang };
     for (const field of ['title', 'description', 'name', 'email', 'localEntity']) if ($(field).value.trim() !== '') body[field] = $(field).value;
@@ -92,9 +83,7 @@
         say(T.sent, 'ok');
         return;
       }
-      for (const e of (answer && answer.error && answer.error.details && answer.error.details.errors) || []) {
-        if (FIELDS.includes(e.path[0])) setError(e.path[0], e.message);
-      }
+      serverErrors(answer, FIELDS);
       say((answer && answer.error && answer.error.message) || T.failed, 'bad');
     } catch (_) {
       say(T.failed, 'bad');

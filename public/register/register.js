@@ -2,7 +2,7 @@
 // shows the server's field errors, and says what happened.
 (() => {
   'use strict';
-  const { lang, params, api, session, when, translate } = window.GOmunicipal;
+  const { lang, params, api, session, when, translate, fieldError: setError, notice, serverErrors, EMAIL } = window.GOmunicipal;
   const PRIVACY_VERSION = '2026-01';
   const T = {
     ca: {
@@ -42,19 +42,7 @@
   const status = $('status');
   const FIELDS = ['fullName', 'email', 'localEntity', 'jobTitle', 'consent'];
 
-  const say = (text, kind) => {
-    status.hidden = false;
-    status.className = `notice ${kind || ''}`;
-    status.setAttribute('role', kind === 'bad' ? 'alert' : 'status');
-    status.textContent = text;
-  };
-
-  const setError = (field, message) => {
-    const input = $(field);
-    $(`${field}-error`).textContent = message || '';
-    if (message) input.setAttribute('aria-invalid', 'true');
-    else input.removeAttribute('aria-invalid');
-  };
+  const say = (text, kind) => notice(status, text, kind);
 
   const check = (field) => {
     const input = $(field);
@@ -62,7 +50,7 @@
     let message = '';
     if (field === 'consent') message = value ? '' : T.consent;
     else if (input.required && value === '') message = T.required;
-    else if (field === 'email' && value !== '' && !/^[^\s@]+@[^\s@]+\.[A-Za-z]{2,}$/.test(value)) message = T.email;
+    else if (field === 'email' && value !== '' && !EMAIL.test(value)) message = T.email;
     else if ((field === 'fullName' || field === 'localEntity') && value.length === 1) message = T.short;
     setError(field, message);
     return message === '';
@@ -119,8 +107,7 @@
         status.focus();
         return;
       }
-      const errors = (answer && answer.error && answer.error.details && answer.error.details.errors) || [];
-      for (const e of errors) if (FIELDS.includes(e.path[0])) setError(e.path[0], e.message);
+      serverErrors(answer, FIELDS);
       say((answer && answer.error && answer.error.message) || T.failed, 'bad');
     } catch (_) {
       say(T.failed, 'bad');

@@ -2,7 +2,7 @@
 // and why, then send the request. Keyboard: arrows move in the list, Enter chooses, Escape closes.
 (() => {
   'use strict';
-  const { lang, api, translate } = window.GOmunicipal;
+  const { lang, api, translate, fieldError: setError, notice, serverErrors, EMAIL } = window.GOmunicipal;
   const T = {
     ca: {
       none: 'Cap ens coincideix amb la cerca.',
@@ -34,12 +34,6 @@
   let chosen = null;
   let active = -1;
   let timer = null;
-
-  const notice = (node, text, kind) => {
-    node.hidden = false;
-    node.className = `notice ${kind}`;
-    node.textContent = text;
-  };
 
   const close = () => {
     options.hidden = true;
@@ -117,18 +111,13 @@
   search.addEventListener('blur', () => setTimeout(close, 150));
 
   const FIELDS = ['requesterName', 'email', 'topic', 'description', 'preferredDates', 'consent'];
-  const setError = (field, message) => {
-    $(`${field}-error`).textContent = message || '';
-    if (message) $(field).setAttribute('aria-invalid', 'true');
-    else $(field).removeAttribute('aria-invalid');
-  };
   const check = (field) => {
     const input = $(field);
     const value = input.type === 'checkbox' ? input.checked : input.value.trim();
     let message = '';
     if (field === 'consent') message = value ? '' : T.consent;
     else if (input.required && value === '') message = T.required;
-    else if (field === 'email' && !/^[^\s@]+@[^\s@]+\.[A-Za-z]{2,}$/.test(value)) message = T.email;
+    else if (field === 'email' && !EMAIL.test(value)) message = T.email;
     else if (field === 'topic' && value.length < 5) message = T.topic;
     setError(field, message);
     return message === '';
@@ -152,9 +141,7 @@
         notice(status, T.sent, 'ok');
         return;
       }
-      for (const e of (answer && answer.error && answer.error.details && answer.error.details.errors) || []) {
-        if (FIELDS.includes(e.path[0])) setError(e.path[0], e.message);
-      }
+      serverErrors(answer, FIELDS);
       notice(status, (answer && answer.error && answer.error.message) || T.failed, 'bad');
     } catch (_) {
       notice(status, T.failed, 'bad');

@@ -1,5 +1,5 @@
 import { errors } from '@strapi/utils';
-import type { Language, Localized } from './language';
+import { isLanguage, type Language, type Localized } from './language';
 
 export type FieldError = { path: string[]; message: string; name: 'ValidationError' };
 
@@ -88,6 +88,30 @@ export const bodyObject = (body: unknown, language: Language): Record<string, un
     throw new errors.ValidationError(message[language]);
   }
   return body as Record<string, unknown>;
+};
+
+/**
+ * What every public form shares: the hidden honeypot field (people never see it, bots fill it in),
+ * the required consent, and the language of the emails.
+ */
+export const commonFields = (form: FormErrors, input: Record<string, unknown>, consent: Localized): void => {
+  if (input.website !== undefined && input.website !== null && input.website !== '') {
+    form.add('website', { ca: "No s'ha pogut acceptar el formulari.", es: 'No se ha podido aceptar el formulario.' });
+  }
+  if (input.consent !== true) form.add('consent', consent);
+  if (input.language !== undefined && !isLanguage(input.language)) {
+    form.add('language', { ca: "L'idioma ha de ser ca o es.", es: 'El idioma debe ser ca o es.' });
+  }
+};
+
+/** A required email address, in lower case. */
+export const emailField = (form: FormErrors, input: Record<string, unknown>): string | undefined => {
+  const email = textField(form, input, 'email', { ca: 'el correu electrònic', es: 'el correo electrónico' }, { required: true, max: 254 });
+  if (email !== undefined && !isEmail(email)) {
+    form.add('email', { ca: 'El correu electrònic no té un format vàlid.', es: 'El correo electrónico no tiene un formato válido.' });
+    return undefined;
+  }
+  return email?.toLowerCase();
 };
 
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'async_hooks';
 import { factories, type Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { bodyObject, FormErrors, isEmail, textField, unknownFields } from '../../../utils/form';
+import { bodyObject, commonFields, emailField, FormErrors, textField, unknownFields } from '../../../utils/form';
 import { ineCodeProblem } from '../../../utils/ine';
 import { isLanguage, type Language } from '../../../utils/language';
 import { mostSimilar } from '../../../utils/similarity';
@@ -60,38 +60,27 @@ export const parseProposal = (body: unknown, language: Language, defaultConsentV
   const input = bodyObject(body, language);
   const form = new FormErrors(language);
   unknownFields(form, input, FIELDS);
-  if (input.website !== undefined && input.website !== null && input.website !== '') {
-    form.add('website', { ca: "No s'ha pogut acceptar la proposta.", es: 'No se ha podido aceptar la propuesta.' });
-  }
+  commonFields(form, input, {
+    ca: 'Cal acceptar el tractament de les dades per enviar la proposta.',
+    es: 'Hay que aceptar el tratamiento de los datos para enviar la propuesta.',
+  });
   const title = textField(form, input, 'title', { ca: 'el títol', es: 'el título' }, { required: true, min: 5, max: 150 });
   const description = textField(form, input, 'description', { ca: 'la descripció', es: 'la descripción' }, { required: false, max: 5000 });
   const name = textField(form, input, 'name', { ca: 'el nom', es: 'el nombre' }, { required: false, max: 150 });
-  const email = textField(form, input, 'email', { ca: 'el correu electrònic', es: 'el correo electrónico' }, { required: true, max: 254 });
-  if (email !== undefined && !isEmail(email)) {
-    form.add('email', { ca: 'El correu electrònic no té un format vàlid.', es: 'El correo electrónico no tiene un formato válido.' });
-  }
+  const email = emailField(form, input);
   const ineCode = textField(form, input, 'localEntity', { ca: "el codi INE de l'ens", es: 'el código INE del ente' }, { required: false, max: 6 });
   if (ineCode !== undefined && ineCodeProblem(ineCode) !== undefined) {
     form.add('localEntity', { ca: `«${ineCode}» no és un codi INE vàlid.`, es: `«${ineCode}» no es un código INE válido.` });
   }
-  if (input.consent !== true) {
-    form.add('consent', {
-      ca: 'Cal acceptar el tractament de les dades per enviar la proposta.',
-      es: 'Hay que aceptar el tratamiento de los datos para enviar la propuesta.',
-    });
-  }
   const consentVersion =
     textField(form, input, 'consentVersion', { ca: 'la versió del text de privacitat', es: 'la versión del texto de privacidad' }, { required: false, max: 50 }) ??
     defaultConsentVersion;
-  if (input.language !== undefined && !isLanguage(input.language)) {
-    form.add('language', { ca: "L'idioma ha de ser ca o es.", es: 'El idioma debe ser ca o es.' });
-  }
   form.throwIfAny();
   return {
     title: title as string,
     description,
     name,
-    email: (email as string).toLowerCase(),
+    email: email as string,
     ineCode,
     consentVersion,
     language: isLanguage(input.language) ? input.language : language,

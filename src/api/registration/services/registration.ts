@@ -1,7 +1,7 @@
 import { factories, type Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { EmailKind } from '../../../email/templates';
-import { bodyObject, FormErrors, isEmail, textField, unknownFields } from '../../../utils/form';
+import { bodyObject, commonFields, emailField, FormErrors, textField, unknownFields } from '../../../utils/form';
 import { ConflictError } from '../../../utils/http-errors';
 import { isLanguage, type Language } from '../../../utils/language';
 import { ineCodeProblem } from '../../../utils/ine';
@@ -58,15 +58,12 @@ export const parseRegistration = (body: unknown, language: Language, defaultCons
   const input = bodyObject(body, language);
   const form = new FormErrors(language);
   unknownFields(form, input, FIELDS);
-  if (input.website !== undefined && input.website !== null && input.website !== '') {
-    // The hidden honeypot field: people never see it, bots fill it in.
-    form.add('website', { ca: "No s'ha pogut acceptar la inscripció.", es: 'No se ha podido aceptar la inscripción.' });
-  }
+  commonFields(form, input, {
+    ca: 'Cal acceptar el tractament de les dades personals per inscriure-us.',
+    es: 'Hay que aceptar el tratamiento de los datos personales para inscribirse.',
+  });
   const fullName = textField(form, input, 'fullName', { ca: 'el nom i cognoms', es: 'el nombre y apellidos' }, { required: true, min: 2, max: 150 });
-  const email = textField(form, input, 'email', { ca: 'el correu electrònic', es: 'el correo electrónico' }, { required: true, max: 254 });
-  if (email !== undefined && !isEmail(email)) {
-    form.add('email', { ca: 'El correu electrònic no té un format vàlid.', es: 'El correo electrónico no tiene un formato válido.' });
-  }
+  const email = emailField(form, input);
   const entity = textField(form, input, 'localEntity', { ca: "l'ens local", es: 'el ente local' }, { required: true, min: 2, max: 200 });
   let localEntityIne: string | undefined;
   let localEntityName: string | undefined;
@@ -83,22 +80,13 @@ export const parseRegistration = (body: unknown, language: Language, defaultCons
     localEntityName = entity;
   }
   const jobTitle = textField(form, input, 'jobTitle', { ca: 'el càrrec', es: 'el cargo' }, { required: false, max: 150 });
-  if (input.consent !== true) {
-    form.add('consent', {
-      ca: "Cal acceptar el tractament de les dades personals per inscriure-us.",
-      es: 'Hay que aceptar el tratamiento de los datos personales para inscribirse.',
-    });
-  }
   const consentVersion =
     textField(form, input, 'consentVersion', { ca: 'la versió del text de privacitat', es: 'la versión del texto de privacidad' }, { required: false, max: 50 }) ??
     defaultConsentVersion;
-  if (input.language !== undefined && !isLanguage(input.language)) {
-    form.add('language', { ca: "L'idioma ha de ser ca o es.", es: 'El idioma debe ser ca o es.' });
-  }
   form.throwIfAny();
   return {
     fullName: fullName as string,
-    email: (email as string).toLowerCase(),
+    email: email as string,
     localEntityIne,
     localEntityName,
     jobTitle,

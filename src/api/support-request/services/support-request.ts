@@ -1,6 +1,6 @@
 import { factories, type Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { bodyObject, FormErrors, isEmail, textField, unknownFields } from '../../../utils/form';
+import { bodyObject, commonFields, emailField, FormErrors, textField, unknownFields } from '../../../utils/form';
 import { ineCodeProblem } from '../../../utils/ine';
 import { isLanguage, type Language } from '../../../utils/language';
 import type { EligibilityService } from '../../local-entity/services/eligibility';
@@ -24,9 +24,10 @@ export const parseSupportRequest = (body: unknown, language: Language): SupportR
   const input = bodyObject(body, language);
   const form = new FormErrors(language);
   unknownFields(form, input, FIELDS);
-  if (input.website !== undefined && input.website !== null && input.website !== '') {
-    form.add('website', { ca: "No s'ha pogut acceptar la petició.", es: 'No se ha podido aceptar la petición.' });
-  }
+  commonFields(form, input, {
+    ca: 'Cal acceptar el tractament de les dades personals per enviar la petició.',
+    es: 'Hay que aceptar el tratamiento de los datos personales para enviar la petición.',
+  });
   const ineCode = textField(form, input, 'localEntity', { ca: "el codi INE de l'ens local", es: 'el código INE del ente local' }, { required: true, max: 6 });
   if (ineCode !== undefined && ineCodeProblem(ineCode) !== undefined) {
     form.add('localEntity', {
@@ -35,27 +36,15 @@ export const parseSupportRequest = (body: unknown, language: Language): SupportR
     });
   }
   const requesterName = textField(form, input, 'requesterName', { ca: 'el nom de la persona de contacte', es: 'el nombre de la persona de contacto' }, { required: true, min: 2, max: 150 });
-  const email = textField(form, input, 'email', { ca: 'el correu electrònic', es: 'el correo electrónico' }, { required: true, max: 254 });
-  if (email !== undefined && !isEmail(email)) {
-    form.add('email', { ca: 'El correu electrònic no té un format vàlid.', es: 'El correo electrónico no tiene un formato válido.' });
-  }
+  const email = emailField(form, input);
   const topic = textField(form, input, 'topic', { ca: 'el tema', es: 'el tema' }, { required: true, min: 5, max: 200 });
   const description = textField(form, input, 'description', { ca: 'la descripció', es: 'la descripción' }, { required: false, max: 5000 });
   const preferredDates = textField(form, input, 'preferredDates', { ca: 'les dates preferides', es: 'las fechas preferidas' }, { required: false, max: 1000 });
-  if (input.consent !== true) {
-    form.add('consent', {
-      ca: 'Cal acceptar el tractament de les dades personals per enviar la petició.',
-      es: 'Hay que aceptar el tratamiento de los datos personales para enviar la petición.',
-    });
-  }
-  if (input.language !== undefined && !isLanguage(input.language)) {
-    form.add('language', { ca: "L'idioma ha de ser ca o es.", es: 'El idioma debe ser ca o es.' });
-  }
   form.throwIfAny();
   return {
     ineCode: ineCode as string,
     requesterName: requesterName as string,
-    email: (email as string).toLowerCase(),
+    email: email as string,
     topic: topic as string,
     description,
     preferredDates,
