@@ -1,26 +1,50 @@
 import type { Core } from '@strapi/strapi';
+import { ADMIN_LABELS } from './admin-labels';
 
 type ListSettings = { sortBy: string; order: 'ASC' | 'DESC'; columns: string[] };
 
 /** How editors and reviewers see lists in the content manager: newest work first, the useful columns. */
 export const ADMIN_LISTS: Record<string, ListSettings> = {
   'api::session.session': { sortBy: 'startsAt', order: 'DESC', columns: ['title', 'startsAt', 'eventStatus', 'capacity'] },
-  'api::proposal.proposal': { sortBy: 'createdAt', order: 'DESC', columns: ['title', 'status', 'createdAt'] },
-  'api::support-request.support-request': { sortBy: 'createdAt', order: 'DESC', columns: ['topic', 'localEntity', 'status', 'createdAt'] },
-  'api::outbox-message.outbox-message': { sortBy: 'createdAt', order: 'DESC', columns: ['subject', 'kind', 'status', 'attempts', 'lastError'] },
-  'api::registration.registration': { sortBy: 'createdAt', order: 'DESC', columns: ['fullName', 'session', 'status', 'attended'] },
+  // `status` of proposals and registrations is shown by the content manager as a publication badge
+  // (Strapi reserves the name): not a column until it is renamed; the review box shows it.
+  'api::proposal.proposal': { sortBy: 'createdAt', order: 'DESC', columns: ['title', 'source', 'createdAt'] },
+  'api::support-request.support-request': { sortBy: 'createdAt', order: 'DESC', columns: ['topic', 'localEntity', 'requestStatus', 'createdAt'] },
+  'api::outbox-message.outbox-message': { sortBy: 'createdAt', order: 'DESC', columns: ['subject', 'kind', 'deliveryStatus', 'attempts', 'lastError'] },
+  'api::registration.registration': { sortBy: 'createdAt', order: 'DESC', columns: ['fullName', 'session', 'email', 'attended'] },
 };
 
-/** Applies ADMIN_LISTS to the content manager's saved configuration, at every start. */
+type Metadata = { edit: Record<string, unknown>; list: Record<string, unknown> };
+
+/**
+ * Applies ADMIN_LISTS and ADMIN_LABELS to the content manager's saved configuration, at every
+ * start: what editors see is reviewed in code, not set by hand on one server.
+ */
 export const configureAdminLists = async (strapi: Core.Strapi): Promise<void> => {
   const contentTypes = strapi.plugin('content-manager').service('content-types');
-  for (const [uid, list] of Object.entries(ADMIN_LISTS)) {
+  for (const uid of new Set([...Object.keys(ADMIN_LISTS), ...Object.keys(ADMIN_LABELS)])) {
     const model = strapi.getModel(uid as 'api::session.session');
     const configuration = await contentTypes.findConfiguration(model);
+    const list = ADMIN_LISTS[uid];
+    const metadatas = { ...(configuration.metadatas as Record<string, Metadata>) };
+    for (const [field, text] of Object.entries(ADMIN_LABELS[uid] ?? {})) {
+      const current = metadatas[field];
+      if (current === undefined) continue;
+      metadatas[field] = {
+        edit: {
+          ...current.edit,
+          label: text.label,
+          description: text.description ?? '',
+          ...(text.hidden ? { visible: false } : {}),
+          ...(text.readOnly ? { editable: false } : {}),
+        },
+        list: { ...current.list, label: text.label },
+      };
+    }
     await contentTypes.updateConfiguration(model, {
-      settings: { ...configuration.settings, defaultSortBy: list.sortBy, defaultSortOrder: list.order },
-      metadatas: configuration.metadatas,
-      layouts: { ...configuration.layouts, list: list.columns },
+      settings: list ? { ...configuration.settings, defaultSortBy: list.sortBy, defaultSortOrder: list.order } : configuration.settings,
+      metadatas,
+      layouts: list ? { ...configuration.layouts, list: list.columns } : configuration.layouts,
     });
   }
 };

@@ -212,11 +212,11 @@ describe('support requests', () => {
     expect(res.body.data.status).toBe('pending');
     expect(res.text).not.toContain('joan.serra');
     const [row] = (await app.strapi.db.query('api::support-request.support-request').findMany({ populate: { localEntity: true } })) as {
-      status: string;
+      requestStatus: string;
       eligibilitySnapshot: { eligible: boolean; checkedAt: string; resources: { code: string; counts: boolean }[] };
       localEntity: { ineCode: string };
     }[];
-    expect(row.status).toBe('pending');
+    expect(row.requestStatus).toBe('pending');
     expect(row.localEntity.ineCode).toBe(ine(CASE.completed));
     expect(row.eligibilitySnapshot.eligible).toBe(true);
     expect(row.eligibilitySnapshot.resources.find((r) => r.code === 'gestio-transparencia-municipal')?.counts).toBe(true);
@@ -225,6 +225,18 @@ describe('support requests', () => {
     const staff = smtp.to('gabinet@')[0];
     expect(staff.text).toContain('joan.serra@ajuntament.example');
     expect(staff.text).toContain('/admin/content-manager/collection-types/api::support-request.support-request/');
+  });
+
+  it('is triaged by staff in the admin: state and notes', async () => {
+    const [row] = (await app.strapi.db.query('api::support-request.support-request').findMany({ limit: 1 })) as { documentId: string }[];
+    const res = await app
+      .http()
+      .put(`/content-manager/collection-types/api::support-request.support-request/${row.documentId}`)
+      .set('authorization', `Bearer ${token}`)
+      .send({ requestStatus: 'scheduled', staffNotes: 'Sessió el dimarts 12 a les 10:00' });
+    expect(res.status).toBe(200);
+    const after = await app.strapi.db.query('api::support-request.support-request').findOne({ where: { documentId: row.documentId } });
+    expect(after).toMatchObject({ requestStatus: 'scheduled', staffNotes: 'Sessió el dimarts 12 a les 10:00' });
   });
 
   it('names bad fields, and answers the same through GraphQL', async () => {

@@ -195,7 +195,13 @@ describe('the reviewers\' queue', () => {
       .get(`/content-manager/content-types/${UID}/configuration`)
       .set('authorization', `Bearer ${admin}`);
     expect(configuration.body.data.contentType.settings).toMatchObject({ defaultSortBy: 'createdAt', defaultSortOrder: 'DESC' });
-    expect(configuration.body.data.contentType.layouts.list).toEqual(['title', 'status', 'createdAt']);
+    expect(configuration.body.data.contentType.layouts.list).toEqual(['title', 'source', 'createdAt']);
+    // Labels in Catalan; the history and the status are written by the workflow only.
+    const metadatas = configuration.body.data.contentType.metadatas;
+    expect(metadatas.title.edit.label).toBe('Tema proposat');
+    expect(metadatas.history.edit).toMatchObject({ label: 'Historial de revisió', editable: false });
+    expect(metadatas.status.edit.editable).toBe(false);
+    expect(metadatas.trackingTokenHash.edit.visible).toBe(false);
 
     await propose(proposal('q1', { title: 'Com publicar les actes del ple amb dades personals' }));
     const id = await idOf('proposant.q1@ajuntament.example');

@@ -99,7 +99,7 @@ beforeAll(async () => {
       description: CANARY,
       staffNotes: CANARY,
       preferredDates: CANARY,
-      status: 'pending',
+      requestStatus: 'pending',
       language: 'ca',
     },
   });
@@ -114,7 +114,7 @@ beforeAll(async () => {
       text: CANARY,
       html: CANARY,
       language: 'ca',
-      status: 'pending',
+      deliveryStatus: 'pending',
     },
   });
 });

@@ -306,7 +306,7 @@ describe('an SMTP outage', () => {
     const outbox = app.strapi.db.query('api::outbox-message.outbox-message');
     // Let everything queued so far go out first.
     const settle = async () => {
-      for (let i = 0; i < 200 && (await outbox.count({ where: { status: { $in: ['pending', 'sending'] } } })) > 0; i += 1) {
+      for (let i = 0; i < 200 && (await outbox.count({ where: { deliveryStatus: { $in: ['pending', 'sending'] } } })) > 0; i += 1) {
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
     };
@@ -317,11 +317,11 @@ describe('an SMTP outage', () => {
     const session = await createSession(app.strapi, { title: 'Sessió durant la caiguda', startsAt: new Date(Date.now() + 60 * DAY) });
     for (const n of ['k', 'l', 'm']) expect((await register(session, person(n))).status).toBe(201);
     for (let i = 0; i < 100; i += 1) {
-      if ((await outbox.count({ where: { kind: 'confirmation', attempts: { $gte: 1 }, status: 'pending' } })) >= 3) break;
+      if ((await outbox.count({ where: { kind: 'confirmation', attempts: { $gte: 1 }, deliveryStatus: 'pending' } })) >= 3) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const waiting = await outbox.findMany({ where: { recipient: { $in: ['persona.k@ajuntament.example'] } } });
-    expect(waiting[0]).toMatchObject({ status: 'pending' });
+    expect(waiting[0]).toMatchObject({ deliveryStatus: 'pending' });
     expect(waiting[0].attempts).toBeGreaterThanOrEqual(1);
     expect(waiting[0].lastError).toMatch(/ECONNREFUSED|connect/i);
     expect(smtp.messages.length).toBe(delivered);
@@ -332,7 +332,7 @@ describe('an SMTP outage', () => {
     for (const n of ['k', 'l', 'm']) expect(smtp.to(`persona.${n}@`)).toHaveLength(1);
     const ids = smtp.messages.map((m) => m.messageId);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(await outbox.count({ where: { status: 'sent' } })).toBe(smtp.messages.length);
+    expect(await outbox.count({ where: { deliveryStatus: 'sent' } })).toBe(smtp.messages.length);
   });
 });
 

@@ -53,5 +53,5 @@ it('keeps capacity and sends every email exactly once with two processes', async
   expect(recipients).toHaveLength(200);
   expect(new Set(recipients).size).toBe(200);
   const outbox = app.strapi.db.query('api::outbox-message.outbox-message');
-  expect(await outbox.count({ where: { status: 'sent' } })).toBe(200);
+  expect(await outbox.count({ where: { deliveryStatus: 'sent' } })).toBe(200);
 });

@@ -480,7 +480,7 @@ export interface ApiCatalogRequestCatalogRequest
         maxLength: 100;
       }>;
     requestedAt: Schema.Attribute.Date;
-    status: Schema.Attribute.Enumeration<
+    requestStatus: Schema.Attribute.Enumeration<
       ['requested', 'in_progress', 'completed', 'cancelled']
     > &
       Schema.Attribute.Required &
@@ -787,6 +787,11 @@ export interface ApiOutboxMessageOutboxMessage
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 200;
       }>;
+    deliveryStatus: Schema.Attribute.Enumeration<
+      ['pending', 'sending', 'sent', 'failed']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'pending'>;
     html: Schema.Attribute.Text & Schema.Attribute.Private;
     kind: Schema.Attribute.String &
       Schema.Attribute.Required &
@@ -816,11 +821,6 @@ export interface ApiOutboxMessageOutboxMessage
         maxLength: 254;
       }>;
     sentAt: Schema.Attribute.DateTime;
-    status: Schema.Attribute.Enumeration<
-      ['pending', 'sending', 'sent', 'failed']
-    > &
-      Schema.Attribute.Required &
-      Schema.Attribute.DefaultTo<'pending'>;
     subject: Schema.Attribute.String &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{
@@ -1306,16 +1306,16 @@ export interface ApiSupportRequestSupportRequest
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 150;
       }>;
+    requestStatus: Schema.Attribute.Enumeration<
+      ['pending', 'scheduled', 'done', 'declined']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'pending'>;
     staffNotes: Schema.Attribute.Text &
       Schema.Attribute.Private &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 5000;
       }>;
-    status: Schema.Attribute.Enumeration<
-      ['pending', 'scheduled', 'done', 'declined']
-    > &
-      Schema.Attribute.Required &
-      Schema.Attribute.DefaultTo<'pending'>;
     topic: Schema.Attribute.String &
       Schema.Attribute.Required &
       Schema.Attribute.Private &

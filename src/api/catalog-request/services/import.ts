@@ -144,12 +144,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
             catalogResource: { code: row.resource },
             reference: row.reference === null ? { $null: true } : row.reference,
           },
-        })) as { id: number; status: Status; requestedAt: string | null; completedAt: string | null } | null;
-        const data = { status: row.status, requestedAt: row.requestedAt, completedAt: row.completedAt };
+        })) as { id: number; requestStatus: Status; requestedAt: string | null; completedAt: string | null } | null;
+        const data = { requestStatus: row.status, requestedAt: row.requestedAt, completedAt: row.completedAt };
         if (existing === null) {
           await strapi.documents(UID).create({
             data: {
-              status: row.status,
+              requestStatus: row.status,
               requestedAt: row.requestedAt ?? undefined,
               completedAt: row.completedAt ?? undefined,
               reference: row.reference ?? undefined,
@@ -158,7 +158,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
             },
           });
           report.created += 1;
-        } else if (existing.status !== data.status || existing.requestedAt !== data.requestedAt || existing.completedAt !== data.completedAt) {
+        } else if (existing.requestStatus !== data.requestStatus || existing.requestedAt !== data.requestedAt || existing.completedAt !== data.completedAt) {
           // The database layer, because a date going back to empty must be set to null.
           await strapi.db.query(UID).update({ where: { id: existing.id }, data });
           report.updated += 1;

@@ -26,7 +26,7 @@ export type Eligibility = {
 
 type ResourceRow = { documentId: string; code: string; name: string; catalogUrl: string | null; locale: string };
 type RequestRow = {
-  status: RequestStatus;
+  requestStatus: RequestStatus;
   requestedAt: string | null;
   completedAt: string | null;
   reference: string | null;
@@ -83,19 +83,19 @@ const eligibility = ({ strapi }: { strapi: Core.Strapi }) => ({
         .filter((r) => r.catalogResource?.code === code)
         .sort(
           (a, b) =>
-            RANK[b.status] - RANK[a.status] ||
+            RANK[b.requestStatus] - RANK[a.requestStatus] ||
             String(b.completedAt ?? b.requestedAt ?? '').localeCompare(String(a.completedAt ?? a.requestedAt ?? ''))
         );
       const best = mine[0];
       const counts =
-        best?.status === 'completed' &&
+        best?.requestStatus === 'completed' &&
         best.completedAt !== null &&
         (since === null || new Date(best.completedAt).getTime() >= since.getTime());
       return {
         code,
         name: { ca: ca.name, es: es?.name ?? ca.name },
         catalogUrl: ca.catalogUrl ?? null,
-        status: best?.status ?? 'none',
+        status: best?.requestStatus ?? 'none',
         requestedAt: best?.requestedAt ?? null,
         completedAt: best?.completedAt ?? null,
         reference: best?.reference ?? null,

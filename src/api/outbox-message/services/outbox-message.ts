@@ -43,7 +43,7 @@ const outbox = (strapi: Core.Strapi) => ({
       if (existing > 0) return false;
     }
     await strapi.documents(UID).create({
-      data: { ...message, status: 'pending', attempts: 0, nextAttemptAt: new Date().toISOString() },
+      data: { ...message, deliveryStatus: 'pending', attempts: 0, nextAttemptAt: new Date().toISOString() },
     });
     return true;
   },
@@ -70,8 +70,8 @@ const outbox = (strapi: Core.Strapi) => ({
         .select(['id'])
         .where({
           $or: [
-            { status: 'pending', nextAttemptAt: { $lte: now } },
-            { status: 'sending', lockedUntil: { $lt: now } },
+            { deliveryStatus: 'pending', nextAttemptAt: { $lte: now } },
+            { deliveryStatus: 'sending', lockedUntil: { $lt: now } },
           ],
         })
         .orderBy({ id: 'asc' })
@@ -83,7 +83,7 @@ const outbox = (strapi: Core.Strapi) => ({
       if (ids.length > 0) {
         await strapi.db.query(UID).updateMany({
           where: { id: { $in: ids } },
-          data: { status: 'sending', lockedUntil: new Date(now.getTime() + lockSeconds * 1000) },
+          data: { deliveryStatus: 'sending', lockedUntil: new Date(now.getTime() + lockSeconds * 1000) },
         });
       }
       return ids;
@@ -109,7 +109,7 @@ const outbox = (strapi: Core.Strapi) => ({
         });
         await strapi.db.query(UID).update({
           where: { id },
-          data: { status: 'sent', sentAt: new Date(), lockedUntil: null, attempts: (message.attempts ?? 0) + 1, lastError: null },
+          data: { deliveryStatus: 'sent', sentAt: new Date(), lockedUntil: null, attempts: (message.attempts ?? 0) + 1, lastError: null },
         });
         sent += 1;
       } catch (error) {
@@ -119,7 +119,7 @@ const outbox = (strapi: Core.Strapi) => ({
         await strapi.db.query(UID).update({
           where: { id },
           data: {
-            status: attempts >= maxAttempts ? 'failed' : 'pending',
+            deliveryStatus: attempts >= maxAttempts ? 'failed' : 'pending',
             attempts,
             nextAttemptAt: new Date(Date.now() + delay * 1000),
             lockedUntil: null,

@@ -85,7 +85,7 @@ const supportRequests = (strapi: Core.Strapi) => ({
           topic: input.topic,
           description: input.description,
           preferredDates: input.preferredDates,
-          status: 'pending',
+          requestStatus: 'pending',
           eligibilitySnapshot: { ...eligibility, checkedAt: new Date().toISOString() },
           language,
         },
