@@ -101,15 +101,15 @@ export const registerAdminRoutes = (strapi: Core.Strapi): void => {
         handler: async (ctx: Context) => {
           const proposal = await strapi.db.query('api::proposal.proposal').findOne({
             where: { documentId: String(ctx.params.documentId) },
-            select: ['documentId', 'title', 'status'],
+            select: ['documentId', 'title', 'reviewStatus'],
           });
           if (proposal === null) throw new errors.NotFoundError('Aquesta proposta no existeix.');
           const proposals = strapi.service('api::proposal.proposal') as unknown as ProposalService;
           const others = (await strapi.db.query('api::proposal.proposal').findMany({
-            select: ['documentId', 'title', 'status'],
+            select: ['documentId', 'title', 'reviewStatus'],
             where: { documentId: { $ne: proposal.documentId } },
             limit: 2000,
-          })) as { documentId: string; title: string; status: string }[];
+          })) as { documentId: string; title: string; reviewStatus: string }[];
           const upcoming = (await strapi.documents('api::session.session').findMany({
             locale: 'ca',
             fields: ['title', 'startsAt'],
@@ -119,9 +119,12 @@ export const registerAdminRoutes = (strapi: Core.Strapi): void => {
           })) as unknown as { documentId: string; title: string; startsAt: string }[];
           ctx.body = {
             data: {
-              status: proposal.status,
-              next: TRANSITIONS[proposal.status as ProposalStatus],
-              similarProposals: mostSimilar(proposal.title, others.map((o) => ({ text: o.title, item: o }))),
+              status: proposal.reviewStatus,
+              next: TRANSITIONS[proposal.reviewStatus as ProposalStatus],
+              similarProposals: mostSimilar(
+                proposal.title,
+                others.map((o) => ({ text: o.title, item: { documentId: o.documentId, title: o.title, status: o.reviewStatus } }))
+              ),
               similarSessions: (await proposals.similar(proposal.title, 'ca')).sessions,
               upcomingSessions: upcoming.map(({ documentId, title, startsAt }) => ({ documentId, title, startsAt })),
             },

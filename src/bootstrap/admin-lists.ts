@@ -6,12 +6,10 @@ type ListSettings = { sortBy: string; order: 'ASC' | 'DESC'; columns: string[] }
 /** How editors and reviewers see lists in the content manager: newest work first, the useful columns. */
 export const ADMIN_LISTS: Record<string, ListSettings> = {
   'api::session.session': { sortBy: 'startsAt', order: 'DESC', columns: ['title', 'startsAt', 'eventStatus', 'capacity'] },
-  // `status` of proposals and registrations is shown by the content manager as a publication badge
-  // (Strapi reserves the name): not a column until it is renamed; the review box shows it.
-  'api::proposal.proposal': { sortBy: 'createdAt', order: 'DESC', columns: ['title', 'source', 'createdAt'] },
+  'api::proposal.proposal': { sortBy: 'createdAt', order: 'DESC', columns: ['title', 'reviewStatus', 'createdAt'] },
   'api::support-request.support-request': { sortBy: 'createdAt', order: 'DESC', columns: ['topic', 'localEntity', 'requestStatus', 'createdAt'] },
   'api::outbox-message.outbox-message': { sortBy: 'createdAt', order: 'DESC', columns: ['subject', 'kind', 'deliveryStatus', 'attempts', 'lastError'] },
-  'api::registration.registration': { sortBy: 'createdAt', order: 'DESC', columns: ['fullName', 'session', 'email', 'attended'] },
+  'api::registration.registration': { sortBy: 'createdAt', order: 'DESC', columns: ['fullName', 'session', 'registrationStatus', 'attended'] },
 };
 
 type Metadata = { edit: Record<string, unknown>; list: Record<string, unknown> };

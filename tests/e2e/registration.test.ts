@@ -75,7 +75,7 @@ describe('registering and cancelling in the browser', () => {
     await smtp.waitFor(() => smtp.to('marta.vila@').length === 2);
     expect(smtp.to('marta.vila@')[1].subject).toBe('Inscripció cancel·lada: Dades obertes als ajuntaments');
     const rows = await app.strapi.db.query('api::registration.registration').findMany({ where: { email: 'marta.vila@ajuntament.example' } });
-    expect(rows.map((r: { status: string }) => r.status)).toEqual(['cancelled']);
+    expect(rows.map((r: { registrationStatus: string }) => r.registrationStatus)).toEqual(['cancelled']);
   });
 
   it('explains an invalid cancel link', async () => {

@@ -62,7 +62,7 @@ export const createRegistration = async (
   email: string
 ) =>
   strapi.documents('api::registration.registration').create({
-    data: { session, status, email, fullName: 'Persona de prova', language: 'ca' },
+    data: { session, registrationStatus: status, email, fullName: 'Persona de prova', language: 'ca' },
   });
 
 /** Counts the SQL statements that `work` sends to the database. */

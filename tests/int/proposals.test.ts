@@ -100,11 +100,11 @@ describe('reviewing', () => {
     expect(final.body.error.message).toContain('és un estat final');
 
     const row = (await app.strapi.db.query(UID).findOne({ where: { documentId: id }, populate: { history: true, session: true } })) as {
-      status: string;
+      reviewStatus: string;
       session: { documentId: string };
       history: { by: string; from: string | null; to: string; note: string | null; at: string }[];
     };
-    expect(row.status).toBe('scheduled');
+    expect(row.reviewStatus).toBe('scheduled');
     expect(row.session.documentId).toBe(session);
     expect(row.history.map((h) => [h.from, h.to, h.note])).toEqual([
       [null, 'received', null],
@@ -141,9 +141,9 @@ describe('reviewing', () => {
       .http()
       .put(`/content-manager/collection-types/${UID}/${id}`)
       .set('authorization', `Bearer ${admin}`)
-      .send({ title: 'Com publicar les actes del ple g', status: 'accepted' });
+      .send({ title: 'Com publicar les actes del ple g', reviewStatus: 'accepted' });
     expect(res.status).toBe(400);
-    await expect(app.strapi.documents(UID).update({ documentId: id, data: { status: 'accepted' } })).rejects.toThrow('accions de revisió');
+    await expect(app.strapi.documents(UID).update({ documentId: id, data: { reviewStatus: 'accepted' } })).rejects.toThrow('accions de revisió');
     const rename = await app
       .http()
       .put(`/content-manager/collection-types/${UID}/${id}`)
@@ -151,7 +151,14 @@ describe('reviewing', () => {
       .send({ title: 'Com publicar les actes del ple (revisat)' });
     expect(rename.status).toBe(200);
     const row = await app.strapi.db.query(UID).findOne({ where: { documentId: id } });
-    expect(row).toMatchObject({ status: 'received', title: 'Com publicar les actes del ple (revisat)' });
+    expect(row).toMatchObject({ reviewStatus: 'received', title: 'Com publicar les actes del ple (revisat)' });
+    // The admin form sends every field, the unchanged state included: that saves.
+    const full = await app
+      .http()
+      .put(`/content-manager/collection-types/${UID}/${id}`)
+      .set('authorization', `Bearer ${admin}`)
+      .send({ title: 'Com publicar les actes del ple (revisat 2)', reviewStatus: 'received', staffNotes: 'Nota' });
+    expect(full.status).toBe(200);
   });
 
   it('gives reviewers a role that works on proposals and support requests, and nothing else', async () => {
@@ -195,12 +202,12 @@ describe('the reviewers\' queue', () => {
       .get(`/content-manager/content-types/${UID}/configuration`)
       .set('authorization', `Bearer ${admin}`);
     expect(configuration.body.data.contentType.settings).toMatchObject({ defaultSortBy: 'createdAt', defaultSortOrder: 'DESC' });
-    expect(configuration.body.data.contentType.layouts.list).toEqual(['title', 'source', 'createdAt']);
+    expect(configuration.body.data.contentType.layouts.list).toEqual(['title', 'reviewStatus', 'createdAt']);
     // Labels in Catalan; the history and the status are written by the workflow only.
     const metadatas = configuration.body.data.contentType.metadatas;
     expect(metadatas.title.edit.label).toBe('Tema proposat');
     expect(metadatas.history.edit).toMatchObject({ label: 'Historial de revisió', editable: false });
-    expect(metadatas.status.edit.editable).toBe(false);
+    expect(metadatas.reviewStatus.edit.editable).toBe(false);
     expect(metadatas.trackingTokenHash.edit.visible).toBe(false);
 
     await propose(proposal('q1', { title: 'Com publicar les actes del ple amb dades personals' }));

@@ -81,7 +81,7 @@ beforeAll(async () => {
   await strapi.documents('api::proposal.proposal').create({
     data: {
       title: 'Proposta acceptada amb canaris',
-      status: 'received',
+      reviewStatus: 'received',
       name: CANARY,
       email: `p-${CANARY.toLowerCase()}@example.org`,
       description: CANARY,
@@ -90,7 +90,7 @@ beforeAll(async () => {
       language: 'ca',
     },
   });
-  await strapi.db.query('api::proposal.proposal').updateMany({ where: {}, data: { status: 'accepted' } });
+  await strapi.db.query('api::proposal.proposal').updateMany({ where: {}, data: { reviewStatus: 'accepted' } });
   await strapi.documents('api::support-request.support-request').create({
     data: {
       requesterName: CANARY,

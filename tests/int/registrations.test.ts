@@ -26,7 +26,7 @@ const person = (n: string, extra: Record<string, unknown> = {}) => ({
 const registrationsOf = async (session: string) =>
   (await app.strapi.db.query('api::registration.registration').findMany({
     where: { session: { documentId: session } },
-  })) as { email: string; status: string; tokenHash: string | null; fullName: string }[];
+  })) as { email: string; registrationStatus: string; tokenHash: string | null; fullName: string }[];
 
 const linkIn = (mail: ParsedMail, path: string) => {
   const match = new RegExp(`https?://[^\\s]+${path.replace(/\//g, '\\/')}\\?token=([A-Za-z0-9_-]+)`).exec(mail.text ?? '');
@@ -133,7 +133,7 @@ describe('registering, the waiting list and cancelling, with the emails people r
     expect(promoted.text).toContain(MEETING);
     expect(promoted.attachments.map((a) => a.filename)).toEqual(['dijous-gomunicipal.ics']);
 
-    const statuses = Object.fromEntries((await registrationsOf(session)).map((r) => [r.email, r.status]));
+    const statuses = Object.fromEntries((await registrationsOf(session)).map((r) => [r.email, r.registrationStatus]));
     expect(statuses).toEqual({
       'persona.a@ajuntament.example': 'cancelled',
       'persona.b@ajuntament.example': 'confirmed',
@@ -210,6 +210,19 @@ describe('for editors', () => {
     expect(lines[2]).toMatch(/^Persona x2,persona\.x2@ajuntament\.example,Consorci «Prova»,,Tècnica de transparència,waitlisted,no,ca,/);
 
     expect((await app.http().get(`/admin/gomunicipal/sessions/${session}/registrations.csv`)).status).toBe(401);
+
+    // Marking attendance in the content manager: its form sends every field, the state included.
+    const [row] = (await app.strapi.db.query('api::registration.registration').findMany({
+      where: { email: 'persona.x1@ajuntament.example' },
+    })) as { documentId: string }[];
+    const marked = await app
+      .http()
+      .put(`/content-manager/collection-types/api::registration.registration/${row.documentId}`)
+      .set('authorization', `Bearer ${token}`)
+      .send({ fullName: 'Persona x1', email: 'persona.x1@ajuntament.example', registrationStatus: 'confirmed', attended: true, language: 'ca' });
+    expect(marked.status).toBe(200);
+    const after = await app.http().get(`/admin/gomunicipal/sessions/${session}/registrations`).set('authorization', `Bearer ${token}`);
+    expect(after.body.data.attended).toBe(1);
     expect((await app.http().get(`/admin/gomunicipal/sessions/nope/registrations`).set('authorization', `Bearer ${token}`)).status).toBe(404);
   });
 });
@@ -344,7 +357,7 @@ describe('retention', () => {
     expect(await registrations.anonymizeOlderThan(24)).toBe(1);
     const rows = await registrationsOf(old.documentId);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ status: 'confirmed', fullName: '—', tokenHash: null });
+    expect(rows[0]).toMatchObject({ registrationStatus: 'confirmed', fullName: '—', tokenHash: null });
     expect(JSON.stringify(rows)).not.toContain('antiga@');
     expect(await registrations.anonymizeOlderThan(24)).toBe(0);
   });
@@ -359,8 +372,8 @@ describe('capacity under concurrency', () => {
     expect(responses.map((r) => r.status).filter((s) => s !== 201)).toEqual([]);
     const rows = await registrationsOf(session);
     expect(rows).toHaveLength(200);
-    expect(rows.filter((r) => r.status === 'confirmed')).toHaveLength(50);
-    expect(rows.filter((r) => r.status === 'waitlisted')).toHaveLength(150);
+    expect(rows.filter((r) => r.registrationStatus === 'confirmed')).toHaveLength(50);
+    expect(rows.filter((r) => r.registrationStatus === 'waitlisted')).toHaveLength(150);
     expect(responses.filter((r) => r.body.data.status === 'confirmed')).toHaveLength(50);
   });
 });

@@ -42,9 +42,9 @@ it('keeps capacity and sends every email exactly once with two processes', async
   expect(responses.map((r) => r.status).filter((s) => s !== 201)).toEqual([]);
   const rows = (await app.strapi.db.query('api::registration.registration').findMany({
     where: { session: { documentId: session } },
-  })) as { status: string }[];
-  expect(rows.filter((r) => r.status === 'confirmed')).toHaveLength(50);
-  expect(rows.filter((r) => r.status === 'waitlisted')).toHaveLength(150);
+  })) as { registrationStatus: string }[];
+  expect(rows.filter((r) => r.registrationStatus === 'confirmed')).toHaveLength(50);
+  expect(rows.filter((r) => r.registrationStatus === 'waitlisted')).toHaveLength(150);
 
   // Both processes run the outbox worker; each of the 200 emails arrives once.
   await smtp.waitFor((messages) => messages.length >= 200, 60000);

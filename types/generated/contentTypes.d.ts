@@ -894,15 +894,7 @@ export interface ApiProposalProposal extends Struct.CollectionTypeSchema {
         maxLength: 5000;
       }>;
     publishedAt: Schema.Attribute.DateTime;
-    session: Schema.Attribute.Relation<'manyToOne', 'api::session.session'>;
-    source: Schema.Attribute.Enumeration<['form', 'feedback']> &
-      Schema.Attribute.DefaultTo<'form'>;
-    staffNotes: Schema.Attribute.Text &
-      Schema.Attribute.Private &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 5000;
-      }>;
-    status: Schema.Attribute.Enumeration<
+    reviewStatus: Schema.Attribute.Enumeration<
       [
         'received',
         'under_review',
@@ -914,6 +906,14 @@ export interface ApiProposalProposal extends Struct.CollectionTypeSchema {
     > &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'received'>;
+    session: Schema.Attribute.Relation<'manyToOne', 'api::session.session'>;
+    source: Schema.Attribute.Enumeration<['form', 'feedback']> &
+      Schema.Attribute.DefaultTo<'form'>;
+    staffNotes: Schema.Attribute.Text &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 5000;
+      }>;
     title: Schema.Attribute.String &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{
@@ -1082,12 +1082,12 @@ export interface ApiRegistrationRegistration
     > &
       Schema.Attribute.Private;
     publishedAt: Schema.Attribute.DateTime;
-    session: Schema.Attribute.Relation<'manyToOne', 'api::session.session'>;
-    status: Schema.Attribute.Enumeration<
+    registrationStatus: Schema.Attribute.Enumeration<
       ['confirmed', 'waitlisted', 'cancelled']
     > &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'confirmed'>;
+    session: Schema.Attribute.Relation<'manyToOne', 'api::session.session'>;
     tokenHash: Schema.Attribute.String &
       Schema.Attribute.Private &
       Schema.Attribute.SetMinMaxLength<{

@@ -43,7 +43,7 @@ type ProposalRow = {
   id: number;
   documentId: string;
   title: string;
-  status: ProposalStatus;
+  reviewStatus: ProposalStatus;
   email: string;
   name: string | null;
   language: Language;
@@ -96,10 +96,10 @@ const proposals = (strapi: Core.Strapi) => {
     /** Accepted or scheduled proposals and past sessions whose titles look like `title`. */
     async similar(title: string, language: Language) {
       const topics = (await strapi.db.query(UID).findMany({
-        select: ['title', 'status'],
-        where: { status: { $in: [...PUBLIC_STATUSES] } },
+        select: ['title', 'reviewStatus'],
+        where: { reviewStatus: { $in: [...PUBLIC_STATUSES] } },
         limit: 2000,
-      })) as { title: string; status: ProposalStatus }[];
+      })) as { title: string; reviewStatus: ProposalStatus }[];
       const sessions = (await strapi.documents('api::session.session').findMany({
         locale: language,
         status: 'published',
@@ -109,7 +109,7 @@ const proposals = (strapi: Core.Strapi) => {
         limit: 1000,
       })) as unknown as { documentId: string; title: string; startsAt: string }[];
       return {
-        proposals: mostSimilar(title, topics.map((t) => ({ text: t.title, item: { title: t.title, status: t.status } }))),
+        proposals: mostSimilar(title, topics.map((t) => ({ text: t.title, item: { title: t.title, status: t.reviewStatus } }))),
         sessions: mostSimilar(
           title,
           sessions.map((s) => ({ text: s.title, item: { documentId: s.documentId, title: s.title, startsAt: s.startsAt } }))
@@ -139,7 +139,7 @@ const proposals = (strapi: Core.Strapi) => {
               name: input.name,
               email: input.email,
               localEntity,
-              status: 'received',
+              reviewStatus: 'received',
               language: input.language,
               consentVersion: input.consentVersion,
               source: 'form',
@@ -181,7 +181,7 @@ const proposals = (strapi: Core.Strapi) => {
         : null;
       return {
         title: proposal.title,
-        status: proposal.status,
+        status: proposal.reviewStatus,
         publicAnswer: proposal.publicAnswer,
         session: session ? { documentId: session.documentId, title: session.title, startsAt: session.startsAt } : null,
         // When each state was reached; never who or the staff note.
@@ -202,14 +202,14 @@ const proposals = (strapi: Core.Strapi) => {
       if (!(PROPOSAL_STATUSES as readonly string[]).includes(change.to)) {
         throw new errors.ValidationError(`Estat desconegut «${String(change.to).slice(0, 30)}». Estats: ${PROPOSAL_STATUSES.join(', ')}.`);
       }
-      if (!TRANSITIONS[proposal.status].includes(to)) {
-        const next = TRANSITIONS[proposal.status];
+      if (!TRANSITIONS[proposal.reviewStatus].includes(to)) {
+        const next = TRANSITIONS[proposal.reviewStatus];
         throw new errors.ValidationError(
-          `Una proposta en estat «${proposal.status}» no pot passar a «${to}»${next.length ? `; pot passar a: ${next.join(', ')}` : ': és un estat final'}.`,
-          { from: proposal.status, to, allowed: next }
+          `Una proposta en estat «${proposal.reviewStatus}» no pot passar a «${to}»${next.length ? `; pot passar a: ${next.join(', ')}` : ': és un estat final'}.`,
+          { from: proposal.reviewStatus, to, allowed: next }
         );
       }
-      const data: Record<string, unknown> = { status: to };
+      const data: Record<string, unknown> = { reviewStatus: to };
       if (to === 'scheduled') {
         const session = change.session ? await strapi.db.query('api::session.session').findOne({ where: { documentId: change.session } }) : null;
         if (session === null) throw new errors.ValidationError('Per programar una proposta cal indicar la sessió que la tractarà.', { field: 'session' });
@@ -229,7 +229,7 @@ const proposals = (strapi: Core.Strapi) => {
       const publicAnswer = change.publicAnswer?.trim();
       if (publicAnswer) data.publicAnswer = publicAnswer;
       const history = (proposal.history ?? []).map(({ at, by: who, from, to: state, note }) => ({ at, by: who, from, to: state, note }));
-      data.history = [...history, { at: new Date().toISOString(), by, from: proposal.status, to, note: change.note?.trim() || null }];
+      data.history = [...history, { at: new Date().toISOString(), by, from: proposal.reviewStatus, to, note: change.note?.trim() || null }];
 
       await strapi.db.transaction(() =>
         transitionScope.run(true, async () => {
@@ -250,8 +250,8 @@ const proposals = (strapi: Core.Strapi) => {
     /** Topics coming up, for portals: accepted and scheduled proposals, never who proposed them. */
     async publicTopics(statuses: readonly ProposalStatus[], limit: number) {
       const rows = (await strapi.db.query(UID).findMany({
-        select: ['documentId', 'title', 'status', 'updatedAt'],
-        where: { status: { $in: statuses.filter((s) => PUBLIC_STATUSES.includes(s)) } },
+        select: ['documentId', 'title', 'reviewStatus', 'updatedAt'],
+        where: { reviewStatus: { $in: statuses.filter((s) => PUBLIC_STATUSES.includes(s)) } },
         populate: { session: { select: ['documentId'] } },
         orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
         limit,
@@ -271,7 +271,7 @@ const proposals = (strapi: Core.Strapi) => {
       return rows.map((r) => ({
         documentId: r.documentId,
         title: r.title,
-        status: r.status,
+        status: r.reviewStatus,
         session: (r.session && sessions.get(r.session.documentId)) ?? null,
       }));
     },

@@ -48,7 +48,7 @@ type RegistrationRow = {
   documentId: string;
   fullName: string;
   email: string;
-  status: RegistrationStatus;
+  registrationStatus: RegistrationStatus;
   language: Language;
   session?: { documentId: string } | null;
 };
@@ -220,11 +220,11 @@ const registrations = (strapi: Core.Strapi) => {
 
         const sameSession = { session: { documentId: sessionDocumentId } };
         const existing = (await strapi.db.query(UID).findOne({
-          where: { ...sameSession, email: input.email, status: { $ne: 'cancelled' } },
+          where: { ...sameSession, email: input.email, registrationStatus: { $ne: 'cancelled' } },
         })) as RegistrationRow | null;
-        if (existing !== null) return { status: existing.status, created: false };
+        if (existing !== null) return { status: existing.registrationStatus, created: false };
 
-        const confirmed = await strapi.db.query(UID).count({ where: { ...sameSession, status: 'confirmed' } });
+        const confirmed = await strapi.db.query(UID).count({ where: { ...sameSession, registrationStatus: 'confirmed' } });
         const status: RegistrationStatus = session.capacity === null || confirmed < session.capacity ? 'confirmed' : 'waitlisted';
         const created = (await strapi.documents(UID).create({
           data: {
@@ -234,7 +234,7 @@ const registrations = (strapi: Core.Strapi) => {
             localEntity,
             localEntityName: input.localEntityName,
             jobTitle: input.jobTitle,
-            status,
+            registrationStatus: status,
             language,
             consentVersion: input.consentVersion,
             consentedAt: now.toISOString(),
@@ -267,18 +267,18 @@ const registrations = (strapi: Core.Strapi) => {
       return strapi.db.transaction(async () => {
         await lockSession(sessionDocumentId);
         const current = (await strapi.db.query(UID).findOne({ where: { id: found.id } })) as RegistrationRow;
-        if (current.status === 'cancelled') return { status: 'cancelled' as const, session: sessionDocumentId };
-        await strapi.db.query(UID).update({ where: { id: current.id }, data: { status: 'cancelled', cancelledAt: new Date() } });
+        if (current.registrationStatus === 'cancelled') return { status: 'cancelled' as const, session: sessionDocumentId };
+        await strapi.db.query(UID).update({ where: { id: current.id }, data: { registrationStatus: 'cancelled', cancelledAt: new Date() } });
         await notify('cancellation', current, sessionDocumentId);
-        if (current.status === 'confirmed') {
+        if (current.registrationStatus === 'confirmed') {
           const [next] = (await strapi.db.query(UID).findMany({
-            where: { session: { documentId: sessionDocumentId }, status: 'waitlisted' },
+            where: { session: { documentId: sessionDocumentId }, registrationStatus: 'waitlisted' },
             orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
             limit: 1,
           })) as RegistrationRow[];
           if (next !== undefined) {
-            await strapi.db.query(UID).update({ where: { id: next.id }, data: { status: 'confirmed' } });
-            await notify('promoted', { ...next, status: 'confirmed' }, sessionDocumentId);
+            await strapi.db.query(UID).update({ where: { id: next.id }, data: { registrationStatus: 'confirmed' } });
+            await notify('promoted', { ...next, registrationStatus: 'confirmed' }, sessionDocumentId);
           }
         }
         return { status: 'cancelled' as const, session: sessionDocumentId };
@@ -290,10 +290,10 @@ const registrations = (strapi: Core.Strapi) => {
       const session = (await strapi.db.query(SESSION).findOne({ where: { documentId: sessionDocumentId } })) as SessionRow | null;
       if (session === null) return null;
       const rows = (await strapi.db.query(UID).findMany({
-        select: ['status', 'attended'],
+        select: ['registrationStatus', 'attended'],
         where: { session: { documentId: sessionDocumentId } },
-      })) as { status: RegistrationStatus; attended: boolean | null }[];
-      const count = (status: RegistrationStatus) => rows.filter((r) => r.status === status).length;
+      })) as { registrationStatus: RegistrationStatus; attended: boolean | null }[];
+      const count = (status: RegistrationStatus) => rows.filter((r) => r.registrationStatus === status).length;
       const confirmed = count('confirmed');
       return {
         session: sessionDocumentId,
@@ -325,7 +325,7 @@ const registrations = (strapi: Core.Strapi) => {
         localEntity: r.localEntity?.name ?? r.localEntityName ?? '',
         ineCode: r.localEntity?.ineCode ?? '',
         jobTitle: r.jobTitle ?? '',
-        status: r.status,
+        status: r.registrationStatus,
         attended: r.attended === true ? 'yes' : 'no',
         language: r.language,
         registeredAt: new Date(r.createdAt).toISOString(),
@@ -336,7 +336,7 @@ const registrations = (strapi: Core.Strapi) => {
     async queueReminders(hours: number, now = new Date()): Promise<number> {
       const due = (await strapi.db.query(UID).findMany({
         where: {
-          status: 'confirmed',
+          registrationStatus: 'confirmed',
           session: {
             publishedAt: { $notNull: true },
             eventStatus: 'scheduled',
@@ -367,7 +367,7 @@ const registrations = (strapi: Core.Strapi) => {
       const days = strapi.config.get('registrations.feedbackTokenDays', 30) as number;
       const due = (await strapi.db.query(UID).findMany({
         where: {
-          status: 'confirmed',
+          registrationStatus: 'confirmed',
           feedbackTokenHash: { $null: true },
           anonymizedAt: { $null: true },
           session: {

@@ -91,7 +91,7 @@ const portalService = (strapi: Core.Strapi) => ({
       .connection('registrations as r')
       .join(`${link} as l`, `l.${joinColumn.name}`, 'r.id')
       .join('sessions as s', 's.id', `l.${inverseJoinColumn.name}`)
-      .where('r.status', 'confirmed')
+      .where('r.registration_status', 'confirmed')
       .whereIn('s.document_id', [...documentIds])
       .groupBy('s.document_id')
       .select('s.document_id as documentId')
