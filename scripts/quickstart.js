@@ -30,7 +30,7 @@ if (!fs.existsSync(process.env.CHROMIUM_PATH || '/usr/bin/chromium')) {
   const canApt = process.getuid && process.getuid() === 0 && spawnSync('sh', ['-c', 'command -v apt-get']).status === 0;
   if (canApt) {
     run('apt-get', ['update', '-qq']);
-    run('apt-get', ['install', '-y', '-qq', 'chromium']);
+    run('env', ['DEBIAN_FRONTEND=noninteractive', 'apt-get', 'install', '-y', '-qq', 'chromium']);
   } else {
     console.warn('Chromium is not installed: `npm test` needs it for the browser tests (apt-get install chromium, or set CHROMIUM_PATH).');
   }
