@@ -6,6 +6,7 @@ import { ensureLocales } from './bootstrap/locales';
 import { applyPublicPermissions } from './bootstrap/permissions';
 import { ensureReviewerRole } from './bootstrap/reviewer-role';
 import { assertProductionSecrets } from './bootstrap/secrets';
+import { cronIdle } from './cron/tasks';
 import { registerGraphql } from './extensions/graphql';
 import { guardProposalStatus } from './document-middlewares/guard-proposal-status';
 import { validateIneCode } from './document-middlewares/validate-ine-code';
@@ -33,5 +34,10 @@ export default {
         `Seeded ${report.sessions} sessions, ${report.catalogResources} catalogue resources, ${report.localEntities} local entities.`
       );
     }
+  },
+
+  /** On shutdown (the cron jobs are already stopped): let a running task finish before the database closes. */
+  async destroy() {
+    await cronIdle();
   },
 };

@@ -4,19 +4,31 @@ import type { RegistrationService } from '../api/registration/services/registrat
 
 type Task = { task: (args: { strapi: Core.Strapi }) => Promise<void>; options: { rule: string; tz?: string } };
 
+const inFlight = new Set<Promise<void>>();
+
+/** Resolves when no scheduled task is running: shutdown waits for it before closing the database. */
+export const cronIdle = async (): Promise<void> => {
+  await Promise.allSettled([...inFlight]);
+};
+
 /** One run at a time per process: a slow run is never overlapped by the next tick. */
 const exclusive = (name: string, work: (strapi: Core.Strapi) => Promise<unknown>): Task['task'] => {
   let running = false;
   return async ({ strapi }) => {
     if (running) return;
     running = true;
-    try {
-      await work(strapi);
-    } catch (error) {
-      strapi.log.error(`Scheduled task ${name} failed: ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      running = false;
-    }
+    const run = (async () => {
+      try {
+        await work(strapi);
+      } catch (error) {
+        strapi.log.error(`Scheduled task ${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+      } finally {
+        running = false;
+      }
+    })();
+    inFlight.add(run);
+    await run;
+    inFlight.delete(run);
   };
 };
 
