@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { requestLanguage } from '../utils/language';
-import { consumeRateLimit, TooManyRequestsError, type RateLimit } from '../utils/rate-limit';
+import { limitRequest, type RateLimit } from '../utils/rate-limit';
 
 /**
  * Route middleware: `{ name: 'global::rate-limit', config: { bucket: 'registration' } }` limits a route
@@ -8,12 +8,7 @@ import { consumeRateLimit, TooManyRequestsError, type RateLimit } from '../utils
  */
 const rateLimit: Core.MiddlewareFactory<{ bucket: string }> = (config, { strapi }) => async (ctx, next) => {
   const limit = strapi.config.get(`rate-limits.${config.bucket}`) as RateLimit;
-  try {
-    await consumeRateLimit(config.bucket, ctx.ip, limit, requestLanguage(undefined, ctx.get('accept-language')));
-  } catch (error) {
-    if (error instanceof TooManyRequestsError) ctx.set('Retry-After', String(error.retryAfterSeconds));
-    throw error;
-  }
+  await limitRequest(ctx, config.bucket, limit, requestLanguage(undefined, ctx.get('accept-language')));
   await next();
 };
 

@@ -39,3 +39,21 @@ export const consumeRateLimit = async (bucket: string, key: string, limit: RateL
     throw error;
   }
 };
+
+/**
+ * `consumeRateLimit` for a request: on refusal, sets Retry-After on the response before throwing.
+ * REST route middleware and GraphQL mutations both go through it.
+ */
+export const limitRequest = async (
+  request: { ip: string; set(header: string, value: string): void },
+  bucket: string,
+  limit: RateLimit,
+  language: Language
+): Promise<void> => {
+  try {
+    await consumeRateLimit(bucket, request.ip, limit, language);
+  } catch (error) {
+    if (error instanceof TooManyRequestsError) request.set('Retry-After', String(error.retryAfterSeconds));
+    throw error;
+  }
+};

@@ -1,8 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import type { EligibilityService } from '../../api/local-entity/services/eligibility';
 import { parseSupportRequest, type SupportRequestService } from '../../api/support-request/services/support-request';
-import { ineCodeProblem } from '../../utils/ine';
 import { graphqlLanguage, limitMutation, type GraphqlContext as Context } from './context';
 
 const typeDefs = /* GraphQL */ `
@@ -72,21 +70,8 @@ export const eligibilityExtension = (strapi: Core.Strapi) => () => ({
   resolvers: {
     Query: {
       eligibility: {
-        resolve: async (_parent: unknown, args: { ineCode: string }, context: Context) => {
-          const language = graphqlLanguage(context);
-          if (ineCodeProblem(args.ineCode) !== undefined) {
-            throw new errors.ValidationError(
-              language === 'es' ? `«${args.ineCode.slice(0, 20)}» no es un código INE.` : `«${args.ineCode.slice(0, 20)}» no és un codi INE.`
-            );
-          }
-          const answer = await (strapi.service('api::local-entity.eligibility') as unknown as EligibilityService).forIneCode(args.ineCode);
-          if (answer === null) {
-            throw new errors.NotFoundError(
-              language === 'es' ? `No conocemos ningún ente local con el código INE ${args.ineCode}.` : `No coneixem cap ens local amb el codi INE ${args.ineCode}.`
-            );
-          }
-          return answer;
-        },
+        resolve: (_parent: unknown, args: { ineCode: string }, context: Context) =>
+          (strapi.service('api::local-entity.eligibility') as unknown as EligibilityService).answer(args.ineCode, graphqlLanguage(context)),
       },
     },
     Mutation: {

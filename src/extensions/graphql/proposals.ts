@@ -1,5 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { parseProposal, type ProposalService, type ProposalStatus } from '../../api/proposal/services/proposal';
 import { graphqlLanguage, limitMutation, type GraphqlContext } from './context';
 
@@ -74,16 +73,8 @@ export const proposalsExtension = (strapi: Core.Strapi) => () => {
     resolvers: {
       Query: {
         proposedTopics: {
-          resolve: async (_parent: unknown, args: { status?: ProposalStatus[] | null; limit?: number | null }, context: GraphqlContext) => {
-            const statuses = args.status ?? ['accepted', 'scheduled'];
-            const limit = args.limit ?? 20;
-            if (statuses.some((s) => s !== 'accepted' && s !== 'scheduled') || limit < 1 || limit > 100) {
-              throw new errors.ValidationError(
-                graphqlLanguage(context) === 'es' ? 'status admite accepted y scheduled; limit, de 1 a 100.' : 'status admet accepted i scheduled; limit, d’1 a 100.'
-              );
-            }
-            return proposals().publicTopics(statuses, limit);
-          },
+          resolve: (_parent: unknown, args: { status?: ProposalStatus[] | null; limit?: number | null }, context: GraphqlContext) =>
+            proposals().publicTopics(args.status ?? ['accepted', 'scheduled'], args.limit ?? 20, graphqlLanguage(context)),
         },
       },
       Mutation: {

@@ -1,7 +1,6 @@
 import { factories, type Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
-import { ineCodeProblem } from '../../../utils/ine';
 import { requestLanguage } from '../../../utils/language';
 import type { EligibilityService } from '../services/eligibility';
 import type { LocalEntityService } from '../services/local-entity';
@@ -30,21 +29,7 @@ export default factories.createCoreController(UID, ({ strapi }: { strapi: Core.S
   /** GET /api/local-entities/:ineCode/eligibility */
   async eligibility(ctx: Context) {
     const language = requestLanguage(ctx.query.locale, ctx.get('accept-language'));
-    const ineCode = String(ctx.params.ineCode);
-    if (ineCodeProblem(ineCode) !== undefined) {
-      throw new errors.ValidationError(
-        language === 'es'
-          ? `«${ineCode.slice(0, 20)}» no es un código INE: seis cifras, la última de control (p. ej. 080193).`
-          : `«${ineCode.slice(0, 20)}» no és un codi INE: sis xifres, l'última de control (p. ex. 080193).`,
-        { param: 'ineCode' }
-      );
-    }
-    const answer = await (strapi.service('api::local-entity.eligibility') as unknown as EligibilityService).forIneCode(ineCode);
-    if (answer === null) {
-      throw new errors.NotFoundError(
-        language === 'es' ? `No conocemos ningún ente local con el código INE ${ineCode}.` : `No coneixem cap ens local amb el codi INE ${ineCode}.`
-      );
-    }
-    return { data: answer };
+    const eligibility = strapi.service('api::local-entity.eligibility') as unknown as EligibilityService;
+    return { data: await eligibility.answer(String(ctx.params.ineCode), language) };
   },
 }));

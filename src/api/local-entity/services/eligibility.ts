@@ -1,4 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { ineCodeProblem } from '../../../utils/ine';
 import type { Language, Localized } from '../../../utils/language';
 
 type RequestStatus = 'requested' | 'in_progress' | 'completed' | 'cancelled';
@@ -58,6 +60,25 @@ const eligibility = ({ strapi }: { strapi: Core.Strapi }) => ({
       if (entry !== undefined) entry.es = row;
     }
     return byCode;
+  },
+
+  /** The answer for an INE code as asked by a person: 400 when malformed, 404 when unknown, in `language`. */
+  async answer(ineCode: string, language: Language): Promise<Eligibility> {
+    if (ineCodeProblem(ineCode) !== undefined) {
+      throw new errors.ValidationError(
+        language === 'es'
+          ? `«${ineCode.slice(0, 20)}» no es un código INE: seis cifras, la última de control (p. ej. 080193).`
+          : `«${ineCode.slice(0, 20)}» no és un codi INE: sis xifres, l'última de control (p. ex. 080193).`,
+        { param: 'ineCode' }
+      );
+    }
+    const found = await this.forIneCode(ineCode);
+    if (found === null) {
+      throw new errors.NotFoundError(
+        language === 'es' ? `No conocemos ningún ente local con el código INE ${ineCode}.` : `No coneixem cap ens local amb el codi INE ${ineCode}.`
+      );
+    }
+    return found;
   },
 
   /** The answer for the entity with this INE code, or null when there is none. */

@@ -2,7 +2,7 @@ import { factories, type Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { requestLanguage } from '../../../utils/language';
-import { parseProposal, type ProposalService, type ProposalStatus } from '../services/proposal';
+import { parseProposal, type ProposalService } from '../services/proposal';
 
 const UID = 'api::proposal.proposal';
 
@@ -39,20 +39,10 @@ export default factories.createCoreController(UID, ({ strapi }: { strapi: Core.S
 
     /** GET /api/proposed-topics?status=accepted&status=scheduled&limit=20 */
     async topics(ctx: Context) {
-      const language = languageOf(ctx);
       const raw = ctx.query.status;
-      const statuses = (raw === undefined ? ['accepted', 'scheduled'] : Array.isArray(raw) ? raw : String(raw).split(',')) as string[];
+      const statuses = raw === undefined ? ['accepted', 'scheduled'] : Array.isArray(raw) ? raw.map(String) : String(raw).split(',');
       const limit = ctx.query.limit === undefined ? 20 : Number(ctx.query.limit);
-      const bad = statuses.find((s) => s !== 'accepted' && s !== 'scheduled');
-      if (bad !== undefined || !Number.isInteger(limit) || limit < 1 || limit > 100) {
-        throw new errors.ValidationError(
-          language === 'es'
-            ? 'status admite accepted y scheduled; limit, de 1 a 100.'
-            : 'status admet accepted i scheduled; limit, d’1 a 100.',
-          { param: bad !== undefined ? 'status' : 'limit' }
-        );
-      }
-      return { data: await proposals().publicTopics(statuses as ProposalStatus[], limit) };
+      return { data: await proposals().publicTopics(statuses, limit, languageOf(ctx)) };
     },
   };
 });

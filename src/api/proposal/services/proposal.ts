@@ -247,11 +247,20 @@ const proposals = (strapi: Core.Strapi) => {
       return { status: to };
     },
 
-    /** Topics coming up, for portals: accepted and scheduled proposals, never who proposed them. */
-    async publicTopics(statuses: readonly ProposalStatus[], limit: number) {
+    /**
+     * Topics coming up, for portals: accepted and scheduled proposals, never who proposed them.
+     * Other states, or a limit outside 1–100, are refused with a message in `language`.
+     */
+    async publicTopics(statuses: readonly string[], limit: number, language: Language) {
+      if (statuses.some((s) => !PUBLIC_STATUSES.includes(s as ProposalStatus)) || !Number.isInteger(limit) || limit < 1 || limit > 100) {
+        throw new errors.ValidationError(
+          language === 'es' ? 'status admite accepted y scheduled; limit, de 1 a 100.' : 'status admet accepted i scheduled; limit, d’1 a 100.',
+          { param: statuses.some((s) => !PUBLIC_STATUSES.includes(s as ProposalStatus)) ? 'status' : 'limit' }
+        );
+      }
       const rows = (await strapi.db.query(UID).findMany({
         select: ['documentId', 'title', 'reviewStatus', 'updatedAt'],
-        where: { reviewStatus: { $in: statuses.filter((s) => PUBLIC_STATUSES.includes(s)) } },
+        where: { reviewStatus: { $in: [...statuses] } },
         populate: { session: { select: ['documentId'] } },
         orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
         limit,
