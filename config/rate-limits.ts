@@ -17,6 +17,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
     points: env.int('RATE_LIMIT_SUPPORT_POINTS', 5),
     seconds: env.int('RATE_LIMIT_SUPPORT_SECONDS', 600),
   },
+  feedback: {
+    points: env.int('RATE_LIMIT_FEEDBACK_POINTS', 20),
+    seconds: env.int('RATE_LIMIT_FEEDBACK_SECONDS', 600),
+  },
   proposal: {
     points: env.int('RATE_LIMIT_PROPOSAL_POINTS', 5),
     seconds: env.int('RATE_LIMIT_PROPOSAL_SECONDS', 600),

@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
+import { registerFeedbackAdminRoutes } from './admin-api/feedback-routes';
 import { registerAdminRoutes } from './admin-api/routes';
+import type { SurveyService } from './api/survey/services/survey';
 import { configureAdminLists } from './bootstrap/admin-lists';
 import { ensureFirstAdmin } from './bootstrap/admin-user';
 import { ensureLocales } from './bootstrap/locales';
@@ -8,6 +10,7 @@ import { ensureReviewerRole } from './bootstrap/reviewer-role';
 import { assertProductionSecrets } from './bootstrap/secrets';
 import { cronIdle } from './cron/tasks';
 import { registerGraphql } from './extensions/graphql';
+import { checkSurvey } from './document-middlewares/check-survey';
 import { guardProposalStatus } from './document-middlewares/guard-proposal-status';
 import { validateIneCode } from './document-middlewares/validate-ine-code';
 import { isDatabaseEmpty, seed } from './seed';
@@ -17,8 +20,10 @@ export default {
     assertProductionSecrets(process.env);
     strapi.documents.use(validateIneCode);
     strapi.documents.use(guardProposalStatus);
+    strapi.documents.use(checkSurvey);
     registerGraphql(strapi);
     registerAdminRoutes(strapi);
+    registerFeedbackAdminRoutes(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -28,6 +33,7 @@ export default {
     await ensureFirstAdmin(strapi);
     await ensureReviewerRole(strapi);
     await configureAdminLists(strapi);
+    await (strapi.service('api::survey.survey') as unknown as SurveyService).ensureDefault();
     if (firstRun && process.env.SEED_ON_BOOTSTRAP !== 'false') {
       const report = await seed(strapi);
       strapi.log.info(

@@ -27,6 +27,10 @@ export const PUBLIC_ACTIONS: readonly string[] = [
   'api::proposal.proposal.similar',
   'api::proposal.proposal.status',
   'api::proposal.proposal.topics',
+  'api::feedback-response.feedback-response.form',
+  'api::feedback-response.feedback-response.submit',
+  'api::feedback-response.feedback-response.sessionSummary',
+  'api::feedback-response.feedback-response.summary',
 ];
 
 type PermissionRow = { id: number; action: string };

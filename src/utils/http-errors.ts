@@ -14,14 +14,23 @@ export class ConflictError extends errors.ApplicationError {
   }
 }
 
-/** Runs a controller action and answers a ConflictError as 409 in Strapi's error format. */
+/** A private link that worked once and no longer does (an expired survey link): 410 in REST. */
+export class GoneError extends errors.ApplicationError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super(message, details);
+    Object.defineProperty(this, 'name', { value: 'GoneError' });
+  }
+}
+
+/** Runs a controller action and answers a ConflictError as 409, a GoneError as 410, in Strapi's error format. */
 export const answerConflict = async <T>(ctx: Context, action: () => Promise<T>): Promise<T | undefined> => {
   try {
     return await action();
   } catch (error) {
-    if (!(error instanceof ConflictError)) throw error;
-    ctx.status = 409;
-    ctx.body = { data: null, error: { status: 409, name: error.name, message: error.message, details: error.details } };
+    const status = error instanceof ConflictError ? 409 : error instanceof GoneError ? 410 : undefined;
+    if (status === undefined || !(error instanceof errors.ApplicationError)) throw error;
+    ctx.status = status;
+    ctx.body = { data: null, error: { status, name: error.name, message: error.message, details: error.details } };
     return undefined;
   }
 };

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
-import { createSession, DAY } from '../helpers/fixtures';
+import type { RegistrationService } from '../../src/api/registration/services/registration';
+import { hashToken } from '../../src/utils/tokens';
+import { createRegistration, createSession, DAY } from '../helpers/fixtures';
 import { startApp, type TestApp } from '../helpers/strapi';
 
 /**
@@ -9,6 +11,7 @@ import { startApp, type TestApp } from '../helpers/strapi';
  */
 let app: TestApp;
 let session: string;
+let feedbackToken: string;
 // 1,500 + 375 + 1,500 generated requests per database: over 10,000 per CI run across the three.
 const RUNS = Number(process.env.BAD_INPUT_RUNS ?? 1500);
 
@@ -17,6 +20,8 @@ const PRIVATE_TABLES = [
   'api::proposal.proposal',
   'api::support-request.support-request',
   'api::outbox-message.outbox-message',
+  'api::feedback-response.feedback-response',
+  'api::feedback-rollup.feedback-rollup',
 ] as const;
 
 const counts = async () =>
@@ -28,8 +33,14 @@ beforeAll(async () => {
     RATE_LIMIT_CANCELLATION_POINTS: '1000000',
     RATE_LIMIT_SUPPORT_POINTS: '1000000',
     RATE_LIMIT_PROPOSAL_POINTS: '1000000',
+    RATE_LIMIT_FEEDBACK_POINTS: '1000000',
   });
   session = await createSession(app.strapi, { title: 'Sessió oberta', startsAt: new Date(Date.now() + 20 * DAY), capacity: 5 });
+  // A valid survey link, so that the answers themselves are what is wrong.
+  const held = await createSession(app.strapi, { title: 'Sessió feta', startsAt: new Date(Date.now() - DAY), eventStatus: 'held' });
+  const registration = await createRegistration(app.strapi, held, 'confirmed', 'enquesta@ens.example');
+  feedbackToken = (app.strapi.service('api::registration.registration') as unknown as RegistrationService).tokenFor(registration.documentId, 'feedback');
+  await app.strapi.db.query('api::registration.registration').update({ where: { id: registration.id }, data: { feedbackTokenHash: hashToken(feedbackToken) } });
 });
 
 afterAll(async () => {
@@ -61,10 +72,18 @@ const nasty = fc.oneof(
   fc.dictionary(fc.string({ maxLength: 8 }), fc.string({ maxLength: 8 }), { maxKeys: 3 })
 );
 
-const FIELDS = ['fullName', 'email', 'localEntity', 'jobTitle', 'consent', 'title', 'description', 'name', 'topic', 'requesterName', 'token', 'website', 'language', '__proto__', 'id', 'documentId'];
+const FIELDS = ['answers', 'question', 'value', 'fullName', 'email', 'localEntity', 'jobTitle', 'consent', 'title', 'description', 'name', 'topic', 'requesterName', 'token', 'website', 'language', '__proto__', 'id', 'documentId'];
 
 /** A body: mostly objects with known and unknown keys holding wrong values; sometimes not an object at all. */
+const QUESTIONS = ['content', 'duration', 'understood', 'applicable', 'comment', 'nextTopic'];
+const answers = fc.record({
+  answers: fc.array(
+    fc.oneof(fc.record({ question: fc.oneof(fc.constantFrom(...QUESTIONS), nasty), value: nasty }), nasty),
+    { maxLength: 8 }
+  ),
+});
 const body = fc.oneof(
+  { weight: 2, arbitrary: answers },
   { weight: 6, arbitrary: fc.dictionary(fc.oneof(fc.constantFrom(...FIELDS), fc.string({ maxLength: 12 })), nasty, { maxKeys: 8 }) },
   { weight: 1, arbitrary: fc.jsonValue() },
   { weight: 1, arbitrary: nasty }
@@ -75,6 +94,7 @@ const ENDPOINTS = [
   () => '/api/registrations/cancel',
   () => '/api/support-requests',
   () => '/api/proposals',
+  () => `/api/feedback/${feedbackToken}`,
 ];
 
 const expectClientError = (res: { status: number; text: string; body: unknown }, what: string) => {
@@ -127,10 +147,14 @@ describe('malformed input to every public write', () => {
       'mutation ($b: SupportRequestInput!) { requestSupport(input: $b) { status } }',
       'mutation ($b: ProposalInput!) { submitProposal(input: $b) { status } }',
       'mutation ($a: String!) { cancelRegistration(token: $a) { status } }',
+      'mutation ($a: String!, $b: [AnswerInput!]!) { submitFeedback(token: $a, answers: $b) { submitted } }',
+      // The same with a valid survey link, so that the answers are what is wrong.
+      'mutation ($t: String!, $b: [AnswerInput!]!) { submitFeedback(token: $t, answers: $b) { submitted } }',
     ];
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 0, max: mutations.length - 1 }), body, nasty, async (index, b, a) => {
-        const res = await app.http().post('/graphql').send({ query: mutations[index], variables: { a, b } });
+        const variables = index === 5 ? { t: feedbackToken, b: (b as { answers?: unknown })?.answers ?? b } : { a, b };
+        const res = await app.http().post('/graphql').send({ query: mutations[index], variables });
         expectClientError(res, `GraphQL ${index} ${JSON.stringify({ a, b }).slice(0, 200)}`);
       }),
       { numRuns: RUNS }

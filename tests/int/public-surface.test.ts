@@ -33,10 +33,14 @@ const PUBLIC_ROUTES = [
   'GET /api/proposals/similar',
   'GET /api/proposals/status',
   'GET /api/proposed-topics',
+  'GET /api/feedback/:token',
+  'POST /api/feedback/:token',
+  'GET /api/sessions/:documentId/feedback-summary',
+  'GET /api/feedback-summary',
 ].sort();
 
 const GRAPHQL_QUERIES = [
-  'catalogResource', 'catalogResources', 'catalogResources_connection', 'eligibility', 'i18NLocale', 'i18NLocales',
+  'catalogResource', 'catalogResources', 'catalogResources_connection', 'eligibility', 'feedbackSummary', 'i18NLocale', 'i18NLocales',
   'i18NLocales_connection', 'material', 'materials', 'materials_connection', 'me', 'pastSessions', 'proposedTopics',
   'recording', 'recordings', 'recordings_connection', 'reviewWorkflowsWorkflow', 'reviewWorkflowsWorkflowStage',
   'reviewWorkflowsWorkflowStages', 'reviewWorkflowsWorkflowStages_connection', 'reviewWorkflowsWorkflows',
@@ -46,7 +50,7 @@ const GRAPHQL_QUERIES = [
 ].sort();
 // Of those, what anonymous callers may actually run.
 const GRAPHQL_PUBLIC_QUERIES = [
-  'catalogResource', 'catalogResources', 'catalogResources_connection', 'eligibility', 'material', 'materials',
+  'catalogResource', 'catalogResources', 'catalogResources_connection', 'eligibility', 'feedbackSummary', 'material', 'materials',
   'materials_connection', 'pastSessions', 'proposedTopics', 'recording', 'recordings', 'recordings_connection', 'session',
   'sessions', 'sessions_connection', 'upcomingSessions',
 ];
@@ -55,10 +59,10 @@ const GRAPHQL_MUTATIONS = [
   'createUsersPermissionsRole', 'createUsersPermissionsUser', 'deleteReviewWorkflowsWorkflow',
   'deleteReviewWorkflowsWorkflowStage', 'deleteUploadFile', 'deleteUsersPermissionsRole', 'deleteUsersPermissionsUser',
   'emailConfirmation', 'forgotPassword', 'login', 'register', 'registerForSession', 'requestSupport', 'resetPassword',
-  'submitProposal', 'updateReviewWorkflowsWorkflow', 'updateReviewWorkflowsWorkflowStage', 'updateUploadFile',
+  'submitFeedback', 'submitProposal', 'updateReviewWorkflowsWorkflow', 'updateReviewWorkflowsWorkflowStage', 'updateUploadFile',
   'updateUsersPermissionsRole', 'updateUsersPermissionsUser',
 ].sort();
-const GRAPHQL_PUBLIC_MUTATIONS = ['cancelRegistration', 'registerForSession', 'requestSupport', 'submitProposal'];
+const GRAPHQL_PUBLIC_MUTATIONS = ['cancelRegistration', 'registerForSession', 'requestSupport', 'submitFeedback', 'submitProposal'];
 
 let app: TestApp;
 const CANARY = 'CANARY7731';
@@ -105,6 +109,14 @@ beforeAll(async () => {
   });
   await strapi.documents('api::feedback-response.feedback-response').create({
     data: { session, comment: CANARY, nextTopic: CANARY, answers: { canary: CANARY }, language: 'ca' },
+  });
+  // Enough answers with free text (and a custom question holding a canary) for the summaries to publish figures.
+  await strapi.db.query('api::feedback-rollup.feedback-rollup').createMany({
+    data: [
+      { sessionDocumentId: session, question: '__responses', kind: 'meta', value: '', count: 9 },
+      { sessionDocumentId: session, question: 'content', kind: 'scale', value: '4', count: 9 },
+      { sessionDocumentId: session, question: 'comment', kind: 'text', value: '', count: 9 },
+    ],
   });
   await strapi.documents('api::outbox-message.outbox-message').create({
     data: {
@@ -160,6 +172,7 @@ describe('the public surface', () => {
       registerForSession: 'mutation { registerForSession(sessionId: "x", input: {}) { status } }',
       requestSupport: 'mutation { requestSupport(input: {}) { status } }',
       submitProposal: 'mutation { submitProposal(input: {}) { status } }',
+      submitFeedback: 'mutation { submitFeedback(token: "x", answers: []) { submitted } }',
     };
     for (const name of GRAPHQL_PUBLIC_MUTATIONS) {
       // Open to anonymous callers: refused for the input, never for who is asking.
@@ -189,6 +202,9 @@ describe('the public surface', () => {
       app.http().get('/api/local-entities/080193/eligibility'),
       app.http().get('/api/proposed-topics'),
       app.http().get('/api/proposals/similar?title=Proposta%20acceptada'),
+      app.http().get(`/api/sessions/${session}/feedback-summary`),
+      app.http().get('/api/feedback-summary'),
+      app.http().post('/graphql').send({ query: `{ feedbackSummary { questions { key distribution { value label } } } session(documentId: "${session}") { feedbackSummary { responses } } }` }),
       app.http().post('/graphql').send({
         query: `{ sessions { title materials { title } recordings { title } catalogResources { name } }
           upcomingSessions { title seatsLeft calendarUrl } pastSessions { title } proposedTopics { title status }
@@ -201,5 +217,7 @@ describe('the public surface', () => {
     }
     // The accepted proposal is there, without its proposer.
     expect(responses[11].body.data.map((t: { title: string }) => t.title)).toContain('Proposta acceptada amb canaris');
+    // The session's feedback figures are published (nine responses), without any free text.
+    expect(responses[13].body.data).toMatchObject({ responses: 9, suppressed: false });
   });
 });

@@ -77,12 +77,87 @@ export interface SharedSpeaker extends Struct.ComponentSchema {
   };
 }
 
+export interface SurveyOption extends Struct.ComponentSchema {
+  collectionName: 'components_survey_options';
+  info: {
+    description: "Una resposta possible d'una pregunta d'opcions";
+    displayName: 'Opci\u00F3';
+    icon: 'bulletList';
+  };
+  attributes: {
+    labelCa: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    labelEs: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    value: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+  };
+}
+
+export interface SurveyQuestion extends Struct.ComponentSchema {
+  collectionName: 'components_survey_questions';
+  info: {
+    description: "Una pregunta de l'enquesta: clau estable, tipus i text en catal\u00E0 i castell\u00E0";
+    displayName: 'Pregunta';
+    icon: 'question';
+  };
+  attributes: {
+    key: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    kind: Schema.Attribute.Enumeration<['scale', 'choice', 'text']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'scale'>;
+    labelCa: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    labelEs: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    maxLabelCa: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    maxLabelEs: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    minLabelCa: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    minLabelEs: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    options: Schema.Attribute.Component<'survey.option', true>;
+    required: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<true>;
+  };
+}
+
 declare module '@strapi/strapi' {
   export namespace Public {
     export interface ComponentSchemas {
       'proposal.transition': ProposalTransition;
       'recording.chapter': RecordingChapter;
       'shared.speaker': SharedSpeaker;
+      'survey.option': SurveyOption;
+      'survey.question': SurveyQuestion;
     }
   }
 }

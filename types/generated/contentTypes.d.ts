@@ -608,6 +608,7 @@ export interface ApiFeedbackResponseFeedbackResponse
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 1000;
       }>;
+    proposal: Schema.Attribute.Relation<'oneToOne', 'api::proposal.proposal'>;
     publishedAt: Schema.Attribute.DateTime;
     registration: Schema.Attribute.Relation<
       'oneToOne',
@@ -618,6 +619,65 @@ export interface ApiFeedbackResponseFeedbackResponse
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
+  };
+}
+
+export interface ApiFeedbackRollupFeedbackRollup
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'feedback_rollups';
+  info: {
+    description: 'Recomptes de respostes per sessi\u00F3, pregunta i valor, mantinguts en la mateixa transacci\u00F3 que cada resposta';
+    displayName: 'Recompte de valoracions';
+    pluralName: 'feedback-rollups';
+    singularName: 'feedback-rollup';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    count: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<0>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    kind: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 10;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::feedback-rollup.feedback-rollup'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    question: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    sessionDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    value: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
   };
 }
 
@@ -864,7 +924,6 @@ export interface ApiProposalProposal extends Struct.CollectionTypeSchema {
       'api::proposal.proposal'
     >;
     email: Schema.Attribute.Email &
-      Schema.Attribute.Required &
       Schema.Attribute.Private &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 254;
@@ -1233,6 +1292,7 @@ export interface ApiSessionSession extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 1000;
       }>;
+    survey: Schema.Attribute.Relation<'manyToOne', 'api::survey.survey'>;
     title: Schema.Attribute.String &
       Schema.Attribute.Required &
       Schema.Attribute.SetPluginOptions<{
@@ -1322,6 +1382,41 @@ export interface ApiSupportRequestSupportRequest
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 200;
       }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface ApiSurveySurvey extends Struct.CollectionTypeSchema {
+  collectionName: 'surveys';
+  info: {
+    description: "Les preguntes de l'enquesta de valoraci\u00F3 que reben els inscrits despr\u00E9s d'una sessi\u00F3";
+    displayName: 'Enquesta';
+    pluralName: 'surveys';
+    singularName: 'survey';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    isDefault: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::survey.survey'
+    > &
+      Schema.Attribute.Private;
+    name: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 150;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    questions: Schema.Attribute.Component<'survey.question', true>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -1842,6 +1937,7 @@ declare module '@strapi/strapi' {
       'api::catalog-request.catalog-request': ApiCatalogRequestCatalogRequest;
       'api::catalog-resource.catalog-resource': ApiCatalogResourceCatalogResource;
       'api::feedback-response.feedback-response': ApiFeedbackResponseFeedbackResponse;
+      'api::feedback-rollup.feedback-rollup': ApiFeedbackRollupFeedbackRollup;
       'api::local-entity.local-entity': ApiLocalEntityLocalEntity;
       'api::material.material': ApiMaterialMaterial;
       'api::outbox-message.outbox-message': ApiOutboxMessageOutboxMessage;
@@ -1850,6 +1946,7 @@ declare module '@strapi/strapi' {
       'api::registration.registration': ApiRegistrationRegistration;
       'api::session.session': ApiSessionSession;
       'api::support-request.support-request': ApiSupportRequestSupportRequest;
+      'api::survey.survey': ApiSurveySurvey;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::i18n.locale': PluginI18NLocale;

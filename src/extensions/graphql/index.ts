@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { requestLanguage } from '../../utils/language';
 import { publicReadProblem, type PublicReadArgs } from '../../utils/public-read';
 import { eligibilityExtension } from './eligibility';
+import { feedbackExtension } from './feedback';
 import { portalExtension } from './portal';
 import { proposalsExtension } from './proposals';
 import { registrationsExtension } from './registrations';
@@ -11,6 +12,8 @@ import { registrationsExtension } from './registrations';
 export const GRAPHQL_HIDDEN_TYPES = [
   'api::registration.registration',
   'api::feedback-response.feedback-response',
+  'api::feedback-rollup.feedback-rollup',
+  'api::survey.survey',
   'api::proposal.proposal',
   'api::support-request.support-request',
   'api::catalog-request.catalog-request',
@@ -60,4 +63,5 @@ export const registerGraphql = (strapi: Core.Strapi): void => {
   extension.use(registrationsExtension(strapi));
   extension.use(eligibilityExtension(strapi));
   extension.use(proposalsExtension(strapi));
+  extension.use(feedbackExtension(strapi));
 };

@@ -6,6 +6,8 @@ import { ineCodeProblem } from '../../../utils/ine';
 import { isLanguage, type Language } from '../../../utils/language';
 import { mostSimilar } from '../../../utils/similarity';
 import { hashToken, linkToken, looksLikeToken } from '../../../utils/tokens';
+import { ConflictError } from '../../../utils/http-errors';
+import type { FeedbackService } from '../../feedback-response/services/feedback-response';
 import type { OutboxService } from '../../outbox-message/services/outbox-message';
 
 const UID = 'api::proposal.proposal';
@@ -44,7 +46,7 @@ type ProposalRow = {
   documentId: string;
   title: string;
   reviewStatus: ProposalStatus;
-  email: string;
+  email: string | null;
   name: string | null;
   language: Language;
   publicAnswer: string | null;
@@ -160,6 +162,39 @@ const proposals = (strapi: Core.Strapi) => {
       return { status: 'received' as const, similar: await this.similar(input.title, input.language) };
     },
 
+    /**
+     * Turns the "topic you would like next" of a feedback response into a proposal, in one step:
+     * the topic is its title (cut at 150 characters) and description, its source `feedback`, and no
+     * one's name or email is copied (results never reveal who answered what). Once per response.
+     */
+    async fromFeedback(responseDocumentId: string, by: string) {
+      const feedback = strapi.service('api::feedback-response.feedback-response') as unknown as FeedbackService;
+      const response = await feedback.nextTopicOf(responseDocumentId);
+      if (response === null) throw new errors.NotFoundError('Aquesta resposta de l’enquesta no existeix.');
+      if (response.proposal) {
+        throw new ConflictError('Aquest tema ja és una proposta.', { proposal: response.proposal.documentId });
+      }
+      const topic = response.nextTopic?.trim() ?? '';
+      if (topic.length < 5) throw new errors.ValidationError('Aquesta resposta no proposa cap tema (cal un text d’almenys 5 caràcters).');
+      const title = topic.length <= 150 ? topic : `${topic.slice(0, 149).replace(/\s+\S*$/, '')}…`;
+      return strapi.db.transaction(() =>
+        transitionScope.run(true, async () => {
+          const created = await strapi.documents(UID).create({
+            data: {
+              title,
+              description: topic,
+              reviewStatus: 'received',
+              language: response.language,
+              source: 'feedback',
+              history: [{ at: new Date().toISOString(), to: 'received', by, note: 'Tema proposat a l’enquesta de valoració' }],
+            },
+          });
+          await strapi.db.query('api::feedback-response.feedback-response').update({ where: { id: response.id }, data: { proposal: created.id } });
+          return { documentId: created.documentId, title };
+        })
+      );
+    },
+
     /** What the proposer's private link shows: the proposal's state, the public answer and the session. */
     async statusByToken(token: string, language: Language) {
       const unknown = new errors.NotFoundError(
@@ -234,7 +269,7 @@ const proposals = (strapi: Core.Strapi) => {
       await strapi.db.transaction(() =>
         transitionScope.run(true, async () => {
           await strapi.documents(UID).update({ documentId, data: data as never });
-          if (publicAnswer) {
+          if (publicAnswer && proposal.email) {
             await outbox().enqueueEmail('proposal-answer', proposal.email, proposal.language, {
               fullName: proposal.name ?? '',
               title: proposal.title,
