@@ -22,8 +22,12 @@ const secret = () => crypto.randomBytes(24).toString('base64');
 /**
  * Boots one real Strapi for a test file, on a fresh database of the DATABASE_CLIENT in use,
  * with the seed loaded by bootstrap as on a first start. Routes are mounted without listening.
+ * `serveAdminPanel` serves the admin built by `strapi build` (dist/build), for browser tests.
  */
-export const startApp = async (extraEnv: Record<string, string> = {}): Promise<TestApp> => {
+export const startApp = async (
+  extraEnv: Record<string, string> = {},
+  { serveAdminPanel = false }: { serveAdminPanel?: boolean } = {}
+): Promise<TestApp> => {
   const database = await createTestDatabase();
   const env: Record<string, string> = {
     NODE_ENV: 'test',
@@ -48,7 +52,7 @@ export const startApp = async (extraEnv: Record<string, string> = {}): Promise<T
 
   let strapi: Core.Strapi | undefined;
   try {
-    strapi = await createStrapi({ appDir: APP_DIR, distDir: DIST_DIR, autoReload: false, serveAdminPanel: false }).load();
+    strapi = await createStrapi({ appDir: APP_DIR, distDir: DIST_DIR, autoReload: false, serveAdminPanel }).load();
     await strapi.server.mount();
   } catch (error) {
     await database.drop();

@@ -1,0 +1,340 @@
+import { Box, Button, Flex, Grid, Typography } from '@strapi/design-system';
+import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
+import { useEffect, useMemo, useState } from 'react';
+
+type Entry = { value: string; label: string; count: number; percentage: number };
+type Question = {
+  key: string;
+  kind: 'scale' | 'choice' | 'text';
+  label: string;
+  answers: number | null;
+  distribution: Entry[] | null;
+  mean: number | null;
+  median: number | null;
+  topTwoBox: number | null;
+};
+type Point = { sessionId: string; title: string; startsAt: string; responses: number; means: { question: string; mean: number | null }[] };
+type Summary = {
+  sessions: number;
+  responses: number;
+  confirmedRegistrations: number;
+  attendees: number | null;
+  responseRate: number | null;
+  attendeeResponseRate: number | null;
+  questions: Question[];
+  series: Point[];
+};
+type SessionOption = { documentId: string; title: string; startsAt: string };
+type Responses = { questions: { key: string; kind: string; label: string }[]; rows: Record<string, string | number>[] };
+
+const COLORS = ['#4945ff', '#ee5e52', '#328048', '#d9822f', '#7b79ff', '#0c75af'];
+const number = (value: number | null, digits = 2) =>
+  value === null ? '—' : value.toLocaleString('ca-ES', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+const day = (iso: string) => new Intl.DateTimeFormat('ca-ES', { timeZone: 'Europe/Madrid', day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(iso));
+
+/** Horizontal bars: one per value, with its count and percentage written out (the chart is also its own table). */
+const DistributionChart = ({ question }: { question: Question }) => {
+  const entries = question.distribution ?? [];
+  const rowHeight = 30;
+  const labelWidth = 150;
+  const width = 560;
+  const max = Math.max(1, ...entries.map((e) => e.count));
+  return (
+    <svg
+      role="img"
+      aria-label={`Distribució de les respostes: ${question.label}`}
+      data-chart="distribution"
+      data-question={question.key}
+      width="100%"
+      style={{ maxWidth: width }}
+      viewBox={`0 0 ${width} ${entries.length * rowHeight + 4}`}
+    >
+      {entries.map((e, i) => {
+        const length = ((width - labelWidth - 110) * e.count) / max;
+        return (
+          <g key={e.value} data-value={e.value} data-count={e.count} data-percentage={e.percentage} transform={`translate(0 ${i * rowHeight})`}>
+            <title>{`${e.label}: ${e.count} (${number(e.percentage, 1)} %)`}</title>
+            <text x={labelWidth - 8} y={rowHeight / 2 + 5} textAnchor="end" fontSize="13" fill="#32324d">
+              {e.label}
+            </text>
+            <rect x={labelWidth} y={4} width={Math.max(length, e.count > 0 ? 2 : 0)} height={rowHeight - 10} rx={3} fill={COLORS[0]} />
+            <text x={labelWidth + length + 8} y={rowHeight / 2 + 5} fontSize="13" fill="#32324d">
+              {`${e.count} (${number(e.percentage, 1)} %)`}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+};
+
+/** The mean of each scale question across sessions, in date order (1 to 5). */
+const TrendChart = ({ series, questions }: { series: Point[]; questions: Question[] }) => {
+  const scales = questions.filter((q) => q.kind === 'scale');
+  const width = 640;
+  const height = 240;
+  const pad = { left: 36, right: 16, top: 12, bottom: 28 };
+  const x = (i: number) => pad.left + (series.length <= 1 ? (width - pad.left - pad.right) / 2 : (i * (width - pad.left - pad.right)) / (series.length - 1));
+  const y = (mean: number) => pad.top + ((5 - mean) * (height - pad.top - pad.bottom)) / 4;
+  return (
+    <Box>
+      <svg role="img" aria-label="Evolució de la mitjana de cada pregunta per sessió" data-chart="trend" width="100%" style={{ maxWidth: width }} viewBox={`0 0 ${width} ${height}`}>
+        {[1, 2, 3, 4, 5].map((v) => (
+          <g key={v}>
+            <line x1={pad.left} x2={width - pad.right} y1={y(v)} y2={y(v)} stroke="#eaeaef" />
+            <text x={pad.left - 8} y={y(v) + 4} textAnchor="end" fontSize="11" fill="#666687">
+              {v}
+            </text>
+          </g>
+        ))}
+        {scales.map((q, qi) => {
+          const points = series
+            .map((p, i) => ({ i, p, mean: p.means.find((m) => m.question === q.key)?.mean ?? null }))
+            .filter((d): d is { i: number; p: Point; mean: number } => d.mean !== null);
+          return (
+            <g key={q.key} data-question={q.key}>
+              <polyline fill="none" stroke={COLORS[qi % COLORS.length]} strokeWidth={2} points={points.map((d) => `${x(d.i)},${y(d.mean)}`).join(' ')} />
+              {points.map((d) => (
+                <circle key={d.p.sessionId} data-session={d.p.sessionId} data-mean={d.mean} cx={x(d.i)} cy={y(d.mean)} r={4} fill={COLORS[qi % COLORS.length]}>
+                  <title>{`${d.p.title} (${day(d.p.startsAt)}): ${number(d.mean)}`}</title>
+                </circle>
+              ))}
+            </g>
+          );
+        })}
+      </svg>
+      <Flex gap={4} wrap="wrap">
+        {scales.map((q, qi) => (
+          <Flex key={q.key} gap={2}>
+            <Box background="neutral0" style={{ width: 12, height: 12, background: COLORS[qi % COLORS.length], borderRadius: 2 }} />
+            <Typography variant="pi">{q.label}</Typography>
+          </Flex>
+        ))}
+      </Flex>
+    </Box>
+  );
+};
+
+const Figure = ({ label, value, testId }: { label: string; value: string; testId: string }) => (
+  <Box padding={4} background="neutral0" hasRadius shadow="tableShadow">
+    <Typography variant="sigma" textColor="neutral600">
+      {label}
+    </Typography>
+    <Typography variant="alpha" tag="p" data-figure={testId}>
+      {value}
+    </Typography>
+  </Box>
+);
+
+/**
+ * "Resultats de les enquestes": what an editor opens after a session. One session (the latest by
+ * default) or a date range; per question a distribution chart, the trend across sessions, the free
+ * text (only here, never public), and the exports.
+ */
+const FeedbackResults = () => {
+  const { get } = useFetchClient();
+  const [sessions, setSessions] = useState<SessionOption[]>([]);
+  const [mode, setMode] = useState<'session' | 'range'>('session');
+  const [session, setSession] = useState('');
+  const [from, setFrom] = useState(() => `${new Date().getFullYear() - 1}-01-01`);
+  const [to, setTo] = useState(() => new Date().toISOString().slice(0, 10));
+  const [summary, setSummary] = useState<Summary | null>(null);
+  const [responses, setResponses] = useState<Responses | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    get<{ data: SessionOption[] }>('/admin/gomunicipal/feedback/sessions')
+      .then((res) => {
+        setSessions(res.data.data);
+        if (res.data.data.length > 0) setSession(res.data.data[0].documentId);
+        else setMode('range');
+      })
+      .catch(() => setError('No s’han pogut carregar les sessions.'));
+  }, [get]);
+
+  const query = useMemo(() => {
+    if (mode === 'session') return session ? `session=${encodeURIComponent(session)}` : null;
+    return `from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
+  }, [mode, session, from, to]);
+
+  useEffect(() => {
+    if (query === null) return;
+    setError(null);
+    Promise.all([
+      get<{ data: Summary }>(`/admin/gomunicipal/feedback/summary?${query}`),
+      get<{ data: Responses }>(`/admin/gomunicipal/feedback/responses?${query}`),
+    ])
+      .then(([s, r]) => {
+        setSummary(s.data.data);
+        setResponses(r.data.data);
+      })
+      .catch((e: { response?: { data?: { error?: { message?: string } } } }) => {
+        setSummary(null);
+        setError(e.response?.data?.error?.message ?? 'No s’han pogut carregar els resultats.');
+      });
+  }, [get, query]);
+
+  const download = async (what: 'summary' | 'responses', format: 'csv' | 'xlsx') => {
+    if (query === null) return;
+    const res = await get<Blob>(`/admin/gomunicipal/feedback/export/${what}.${format}?${query}`, { responseType: 'blob' });
+    const url = URL.createObjectURL(res.data);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `valoracions-${what}.${format}`;
+    link.click();
+    URL.revokeObjectURL(url);
+  };
+
+  const texts = (responses?.questions ?? []).filter((q) => q.kind === 'text');
+  const written = (responses?.rows ?? []).filter((r) => texts.some((q) => r[q.key] !== '' && r[q.key] !== undefined));
+
+  return (
+    <Page.Main>
+      <Page.Title>Resultats de les enquestes</Page.Title>
+      <Layouts.Header title="Resultats de les enquestes" subtitle="Valoracions de les sessions: per sessió o per període" />
+      <Layouts.Content>
+        <Flex direction="column" alignItems="stretch" gap={6}>
+          <Box padding={4} background="neutral0" hasRadius shadow="tableShadow">
+            <Flex gap={4} wrap="wrap" alignItems="flex-end">
+              <label>
+                <Typography variant="pi" fontWeight="bold">
+                  Què voleu veure
+                </Typography>
+                <br />
+                <select id="results-mode" value={mode} onChange={(e) => setMode(e.target.value as 'session' | 'range')}>
+                  <option value="session">Una sessió</option>
+                  <option value="range">Un període</option>
+                </select>
+              </label>
+              {mode === 'session' ? (
+                <label>
+                  <Typography variant="pi" fontWeight="bold">
+                    Sessió
+                  </Typography>
+                  <br />
+                  <select id="results-session" value={session} onChange={(e) => setSession(e.target.value)}>
+                    {sessions.map((s) => (
+                      <option key={s.documentId} value={s.documentId}>
+                        {`${day(s.startsAt)} · ${s.title}`}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              ) : (
+                <>
+                  <label>
+                    <Typography variant="pi" fontWeight="bold">
+                      Des de
+                    </Typography>
+                    <br />
+                    <input id="results-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+                  </label>
+                  <label>
+                    <Typography variant="pi" fontWeight="bold">
+                      Fins a
+                    </Typography>
+                    <br />
+                    <input id="results-to" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+                  </label>
+                </>
+              )}
+              <Button variant="tertiary" onClick={() => download('summary', 'xlsx')}>
+                Resum (XLSX)
+              </Button>
+              <Button variant="tertiary" onClick={() => download('summary', 'csv')}>
+                Resum (CSV)
+              </Button>
+              <Button variant="tertiary" onClick={() => download('responses', 'xlsx')}>
+                Respostes (XLSX)
+              </Button>
+              <Button variant="tertiary" onClick={() => download('responses', 'csv')}>
+                Respostes (CSV)
+              </Button>
+            </Flex>
+          </Box>
+
+          {error !== null && (
+            <Typography textColor="danger600" role="alert">
+              {error}
+            </Typography>
+          )}
+
+          {summary !== null && (
+            <>
+              <Grid.Root gap={4}>
+                <Grid.Item col={3} s={6} xs={12}>
+                  <Figure label="Respostes" value={String(summary.responses)} testId="responses" />
+                </Grid.Item>
+                <Grid.Item col={3} s={6} xs={12}>
+                  <Figure label="Inscripcions confirmades" value={String(summary.confirmedRegistrations)} testId="confirmed" />
+                </Grid.Item>
+                <Grid.Item col={3} s={6} xs={12}>
+                  <Figure label="Taxa de resposta" value={summary.responseRate === null ? '—' : `${number(summary.responseRate, 1)} %`} testId="response-rate" />
+                </Grid.Item>
+                <Grid.Item col={3} s={6} xs={12}>
+                  <Figure
+                    label="Sobre els assistents"
+                    value={summary.attendeeResponseRate === null ? 'sense assistència' : `${number(summary.attendeeResponseRate, 1)} %`}
+                    testId="attendee-rate"
+                  />
+                </Grid.Item>
+              </Grid.Root>
+
+              {summary.questions
+                .filter((q) => q.kind !== 'text')
+                .map((q) => (
+                  <Box key={q.key} padding={4} background="neutral0" hasRadius shadow="tableShadow" data-question-card={q.key}>
+                    <Typography variant="delta" tag="h2">
+                      {q.label}
+                    </Typography>
+                    <Typography variant="pi" textColor="neutral600" tag="p" data-stats={q.key}>
+                      {`${q.answers ?? 0} respostes`}
+                      {q.kind === 'scale' ? ` · mitjana ${number(q.mean)} · mediana ${number(q.median)} · 4 i 5: ${number(q.topTwoBox, 1)} %` : ''}
+                    </Typography>
+                    <DistributionChart question={q} />
+                  </Box>
+                ))}
+
+              {summary.series.length > 1 && (
+                <Box padding={4} background="neutral0" hasRadius shadow="tableShadow">
+                  <Typography variant="delta" tag="h2">
+                    Evolució per sessió
+                  </Typography>
+                  <TrendChart series={summary.series} questions={summary.questions} />
+                </Box>
+              )}
+
+              <Box padding={4} background="neutral0" hasRadius shadow="tableShadow">
+                <Typography variant="delta" tag="h2">
+                  Comentaris i temes proposats (no es publiquen)
+                </Typography>
+                {written.length === 0 ? (
+                  <Typography tag="p">Cap resposta amb text.</Typography>
+                ) : (
+                  <ul data-free-text>
+                    {written.map((r) => (
+                      <li key={String(r.response)}>
+                        {texts
+                          .filter((q) => r[q.key] !== '')
+                          .map((q) => (
+                            <Typography key={q.key} tag="p">
+                              <strong>{q.key === 'nextTopic' ? 'Tema proposat' : q.label}:</strong> {String(r[q.key])}
+                            </Typography>
+                          ))}
+                        <Typography variant="pi" textColor="neutral600">
+                          {`${r.session} · ${r.submittedOn}`}
+                        </Typography>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </Box>
+            </>
+          )}
+        </Flex>
+      </Layouts.Content>
+    </Page.Main>
+  );
+};
+
+export default FeedbackResults;
