@@ -22,6 +22,7 @@ export const ADMIN_LABELS: Record<string, Record<string, FieldText>> = {
     catalogResources: { label: 'Recursos de catàleg relacionats' },
     materials: { label: 'Materials' },
     recordings: { label: 'Gravacions' },
+    survey: { label: 'Enquesta de valoració', description: 'Buit = l’enquesta per defecte.' },
   },
   'api::material.material': {
     title: { label: 'Títol' },
@@ -125,5 +126,45 @@ export const ADMIN_LABELS: Record<string, Record<string, FieldText>> = {
     sentAt: { label: 'Enviat', readOnly: true },
     lastError: { label: 'Darrer error', readOnly: true },
     dedupeKey: { label: 'Clau de duplicats', hidden: true },
+  },
+  'api::survey.survey': {
+    name: { label: 'Nom' },
+    isDefault: { label: 'Enquesta per defecte', description: 'La que fan servir les sessions que no en trien cap altra.' },
+    questions: {
+      label: 'Preguntes',
+      description:
+        'Cada pregunta té una clau estable (p. ex. content). Una pregunta amb respostes no pot canviar de tipus; si l’esborreu, les respostes que ja té es mantenen als resultats.',
+    },
+  },
+  'api::feedback-response.feedback-response': {
+    session: { label: 'Sessió', readOnly: true },
+    registration: { label: 'Inscripció', readOnly: true },
+    answers: { label: 'Respostes', readOnly: true },
+    comment: { label: 'Comentari', description: 'Text lliure: no es publica mai.', readOnly: true },
+    nextTopic: { label: 'Tema proposat per a una propera sessió', readOnly: true },
+    language: { label: 'Idioma', readOnly: true },
+    submittedAt: { label: 'Enviada', readOnly: true },
+    proposal: { label: 'Proposta creada a partir del tema', readOnly: true },
+  },
+};
+
+/** The same for components (repeatable parts of a content type). */
+export const COMPONENT_LABELS: Record<string, Record<string, FieldText>> = {
+  'survey.question': {
+    key: { label: 'Clau', description: 'Identificador estable de la pregunta als resultats: lletres i xifres, sense espais (p. ex. content).' },
+    kind: { label: 'Tipus', description: 'Escala (de l’1 al 5), opcions o text lliure.' },
+    required: { label: 'Obligatòria', description: 'Les preguntes de text lliure són opcionals si no es marca.' },
+    labelCa: { label: 'Pregunta (català)' },
+    labelEs: { label: 'Pregunta (castellà)' },
+    minLabelCa: { label: 'Text de l’1 (català)', description: 'Només per a escales; p. ex. «Gens útil».' },
+    minLabelEs: { label: 'Text de l’1 (castellà)' },
+    maxLabelCa: { label: 'Text del 5 (català)', description: 'Només per a escales; p. ex. «Molt útil».' },
+    maxLabelEs: { label: 'Text del 5 (castellà)' },
+    options: { label: 'Opcions', description: 'Només per a preguntes d’opcions: almenys dues.' },
+  },
+  'survey.option': {
+    value: { label: 'Valor', description: 'Identificador estable als resultats (p. ex. too_short).' },
+    labelCa: { label: 'Text (català)' },
+    labelEs: { label: 'Text (castellà)' },
   },
 };

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { ADMIN_LABELS } from './admin-labels';
+import { ADMIN_LABELS, COMPONENT_LABELS, type FieldText } from './admin-labels';
 
 type ListSettings = { sortBy: string; order: 'ASC' | 'DESC'; columns: string[] };
 
@@ -18,31 +18,44 @@ type Metadata = { edit: Record<string, unknown>; list: Record<string, unknown> }
  * Applies ADMIN_LISTS and ADMIN_LABELS to the content manager's saved configuration, at every
  * start: what editors see is reviewed in code, not set by hand on one server.
  */
+/** The content manager's field metadata with our labels, descriptions and visibility applied. */
+const labelled = (current: Record<string, Metadata>, texts: Record<string, FieldText> = {}) => {
+  const metadatas = { ...current };
+  for (const [field, text] of Object.entries(texts)) {
+    const before = metadatas[field];
+    if (before === undefined) continue;
+    metadatas[field] = {
+      edit: {
+        ...before.edit,
+        label: text.label,
+        description: text.description ?? '',
+        ...(text.hidden ? { visible: false } : {}),
+        ...(text.readOnly ? { editable: false } : {}),
+      },
+      list: { ...before.list, label: text.label },
+    };
+  }
+  return metadatas;
+};
+
 export const configureAdminLists = async (strapi: Core.Strapi): Promise<void> => {
   const contentTypes = strapi.plugin('content-manager').service('content-types');
   for (const uid of new Set([...Object.keys(ADMIN_LISTS), ...Object.keys(ADMIN_LABELS)])) {
     const model = strapi.getModel(uid as 'api::session.session');
     const configuration = await contentTypes.findConfiguration(model);
     const list = ADMIN_LISTS[uid];
-    const metadatas = { ...(configuration.metadatas as Record<string, Metadata>) };
-    for (const [field, text] of Object.entries(ADMIN_LABELS[uid] ?? {})) {
-      const current = metadatas[field];
-      if (current === undefined) continue;
-      metadatas[field] = {
-        edit: {
-          ...current.edit,
-          label: text.label,
-          description: text.description ?? '',
-          ...(text.hidden ? { visible: false } : {}),
-          ...(text.readOnly ? { editable: false } : {}),
-        },
-        list: { ...current.list, label: text.label },
-      };
-    }
+    const metadatas = labelled(configuration.metadatas as Record<string, Metadata>, ADMIN_LABELS[uid]);
     await contentTypes.updateConfiguration(model, {
       settings: list ? { ...configuration.settings, defaultSortBy: list.sortBy, defaultSortOrder: list.order } : configuration.settings,
       metadatas,
       layouts: list ? { ...configuration.layouts, list: list.columns } : configuration.layouts,
     });
+  }
+  const components = strapi.plugin('content-manager').service('components');
+  for (const [uid, texts] of Object.entries(COMPONENT_LABELS)) {
+    const component = strapi.components[uid as keyof typeof strapi.components];
+    if (component === undefined) continue;
+    const configuration = await components.findConfiguration(component);
+    await components.updateConfiguration(component, { ...configuration, metadatas: labelled(configuration.metadatas, texts) });
   }
 };
