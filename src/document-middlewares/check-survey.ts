@@ -5,11 +5,14 @@ const UID = 'api::survey.survey';
 
 /**
  * Surveys are checked before they are written, from the admin or anywhere else: a question that
- * already has answers keeps its kind, keys are unique, choices have options (SurveyService).
+ * already has answers keeps its kind, keys are unique, choices have options, and one survey is
+ * the default (SurveyService).
  */
 export const checkSurvey: Modules.Documents.Middleware.Middleware = async (context, next) => {
   if (context.uid !== UID || (context.action !== 'create' && context.action !== 'update')) return next();
-  const data = (context.params as { data?: { questions?: SurveyQuestion[] } }).data;
-  await (strapi.service(UID) as unknown as SurveyService).checkQuestions(data?.questions);
+  const params = context.params as { documentId?: string; data?: { questions?: SurveyQuestion[]; isDefault?: boolean } };
+  const surveys = strapi.service(UID) as unknown as SurveyService;
+  await surveys.checkQuestions(params.data?.questions);
+  if (params.data?.isDefault === true) await surveys.checkSingleDefault(params.documentId);
   return next();
 };

@@ -391,6 +391,14 @@ describe('editing the survey', () => {
     expect((await current()).questions.find((q) => q.key === 'content')?.kind).toBe('scale');
   });
 
+  it('has one default survey', async () => {
+    await expect(
+      app.strapi.documents(SURVEY).create({ data: { name: 'Una altra', isDefault: true, questions: [] } as never })
+    ).rejects.toThrow(/Ja hi ha una enquesta per defecte/);
+    const other = await app.strapi.documents(SURVEY).create({ data: { name: 'Una altra', isDefault: false, questions: [] } as never });
+    expect(other.documentId).toBeDefined();
+  });
+
   it('keeps the answers of a removed question in the results', async () => {
     const survey = await current();
     const questions = survey.questions.filter((q) => q.key !== 'applicable').map(strip);

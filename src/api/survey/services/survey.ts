@@ -179,6 +179,19 @@ const surveys = (strapi: Core.Strapi) => {
       return (await strapi.db.query(UID).findMany({ where: { id: { $in: ids } }, populate: POPULATE })) as Survey[];
     },
 
+    /** Refuses a second default survey: sessions without a survey of their own would not know which to use. */
+    async checkSingleDefault(documentId: string | undefined): Promise<void> {
+      const other = (await strapi.db.query(UID).findOne({
+        where: { isDefault: true, ...(documentId !== undefined ? { documentId: { $ne: documentId } } : {}) },
+        select: ['name'],
+      })) as { name: string } | null;
+      if (other !== null) {
+        throw new errors.ValidationError(`Ja hi ha una enquesta per defecte («${other.name}»): desmarqueu-la abans de triar-ne una altra.`, {
+          errors: [{ path: ['isDefault'], message: 'another survey is the default', name: 'ValidationError' }],
+        });
+      }
+    },
+
     /**
      * Refuses a survey that would corrupt results: duplicate keys, a choice with fewer than two
      * options, or a question whose key already has answers of another kind (results add answers up
