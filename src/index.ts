@@ -8,6 +8,7 @@ import { ensureReviewerRole } from './bootstrap/reviewer-role';
 import { assertProductionSecrets } from './bootstrap/secrets';
 import { cronIdle } from './cron/tasks';
 import { registerGraphql } from './extensions/graphql';
+import { defaultSessionTime } from './document-middlewares/default-session-time';
 import { guardProposalStatus } from './document-middlewares/guard-proposal-status';
 import { validateIneCode } from './document-middlewares/validate-ine-code';
 import { isDatabaseEmpty, seed } from './seed';
@@ -17,6 +18,7 @@ export default {
     assertProductionSecrets(process.env);
     strapi.documents.use(validateIneCode);
     strapi.documents.use(guardProposalStatus);
+    strapi.documents.use(defaultSessionTime(() => strapi.config.get('planner.defaultTime', '10:00') as string));
     registerGraphql(strapi);
     registerAdminRoutes(strapi);
   },
