@@ -8,6 +8,7 @@ import { strapiCatalan } from './strapi-ca';
 import { message, translations } from './translations';
 
 const LANGUAGE_KEY = 'strapi-admin-language';
+const GUIDED_TOUR_KEY = 'STRAPI_GUIDED_TOUR';
 const can = (action: 'read' | 'create', subject: string) => ({ action: `plugin::content-manager.explorer.${action}`, subject });
 
 export default {
@@ -15,7 +16,7 @@ export default {
     // Catalan, Spanish and English (Strapi always adds English). Each user picks one in their profile.
     locales: ['ca', 'es', 'en'],
     translations: { ...translations, ca: { ...strapiCatalan, ...translations.ca } },
-    // No guided tour of Strapi's own features, and no release notes fetched from GitHub (offline).
+    // No release notes fetched from GitHub (offline), no tutorial videos.
     tutorials: false,
     notifications: { releases: false },
   },
@@ -24,6 +25,9 @@ export default {
     // (a user's profile language, once set, wins at login).
     app.configurations.locales = ['ca', 'es', 'en'];
     if (window.localStorage.getItem(LANGUAGE_KEY) === null) window.localStorage.setItem(LANGUAGE_KEY, 'ca');
+    // Strapi's guided tour is for developers (schemas, API tokens, Strapi Cloud), in English: off
+    // unless a user turns it back on ("Reset guided tour" in their profile).
+    if (window.localStorage.getItem(GUIDED_TOUR_KEY) === null) window.localStorage.setItem(GUIDED_TOUR_KEY, JSON.stringify({ enabled: false }));
 
     app.addMenuLink({
       to: 'gomunicipal/planner',

@@ -74,6 +74,8 @@ export const strapiCatalan: Record<string, string> = {
   'content-manager.containers.List.statusFilter.publishedModified': 'Publicat (modificat)',
   'content-manager.containers.List.statusFilter.publishedUnmodified': 'Publicat (sense modificar)',
   'content-manager.containers.list.filters.status': 'Estat',
+  'content-manager.containers.list.table-headers.status': 'Estat',
+  'i18n.list-view.table.header.label': 'Disponible en',
   'content-manager.containers.list.table.row-actions': 'Accions de la fila',
   'content-manager.relation.add': 'Afegeix o crea una relació',
   'content-manager.relation.create': 'Crea una relació',
@@ -90,4 +92,8 @@ export const strapiCatalan: Record<string, string> = {
   'content-manager.popUpWarning.warning.has-draft-relations.title': 'Confirmació',
   // Strapi's own Catalan string for this one does not format.
   'Settings.profile.form.section.experience.mode.option-label': 'Mode {name}',
+  'app.components.MediaLibraryBanner.intro': 'Us presentem la nova mediateca ',
+  'app.components.MediaLibraryBanner.text.enabled': 'Ja feu servir la versió renovada.',
+  'app.components.MediaLibraryBanner.button.enabled': 'Llegiu l’article',
+  'app.components.MediaLibraryBanner.close': 'Tanca l’avís. ',
 };

@@ -57,6 +57,14 @@ afterAll(async () => {
   await app?.stop();
 });
 
+/** Waits until `check` holds (the UI and the server catch up), or fails after `seconds`. */
+const until = async (what: string, check: () => Promise<boolean>, seconds = 20) => {
+  for (const end = Date.now() + seconds * 1000; Date.now() < end; await new Promise((resolve) => setTimeout(resolve, 250))) {
+    if (await check()) return;
+  }
+  throw new Error(`Still not true after ${seconds} s: ${what}`);
+};
+
 const screenshot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, name), fullPage: true });
 
 describe('the editors’ admin', () => {
@@ -120,24 +128,19 @@ describe('the editors’ admin', () => {
     // Open the February session from the list, edit it and publish it.
     await page.getByRole('link', { name: 'Gestor de continguts' }).click();
     await page.goto(`${base}/admin/content-manager/collection-types/api::session.session?page=1&pageSize=10&sort=startsAt:DESC&plugins[i18n][locale]=ca`);
-    await page.getByRole('columnheader', { name: 'Places lliures' }).waitFor();
+    await page.locator('thead').getByText('Places lliures', { exact: true }).waitFor();
     await page.getByRole('link', { name: `Dijous GOmunicipal de febrer del ${year}` }).click();
     await page.getByLabel('Resum').fill('Sessió planificada des del tauler i publicada en la prova.');
     await page.getByLabel('Places', { exact: true }).fill('30');
+    const sessions = app.strapi.db.query('api::session.session');
+    const slug = `${expected[1]}-dijous-gomunicipal`;
     await page.getByRole('button', { name: 'Desa' }).click();
+    await until('the draft is saved', async () => (await sessions.count({ where: { slug, capacity: 30, publishedAt: { $null: true } } })) === 1);
     await page.getByRole('button', { name: 'Publicar' }).click();
-    await page
-      .locator('[role=status], [role=alert]')
-      .filter({ hasText: /Publicat|S’ha publicat/ })
-      .first()
-      .waitFor();
+    await until('the session is published', async () => (await sessions.count({ where: { slug, publishedAt: { $notNull: true } } })) === 1);
+    const planned = await sessions.findOne({ where: { slug, publishedAt: { $notNull: true } }, select: ['documentId'] });
 
     // The public GraphQL API now shows it, with the editor's changes.
-    const [planned] = await app.strapi.db.query('api::session.session').findMany({
-      where: { slug: `${expected[1]}-dijous-gomunicipal`, publishedAt: { $notNull: true } },
-      select: ['documentId'],
-    });
-    expect(planned).toBeDefined();
     const response = await fetch(`${base}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

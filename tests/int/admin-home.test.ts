@@ -1,3 +1,4 @@
+import { REVIEWER_ROLE } from '../../src/bootstrap/reviewer-role';
 import { DAY, createRegistration, createSession } from '../helpers/fixtures';
 import { startApp, TEST_ADMIN, type TestApp } from '../helpers/strapi';
 import { zonedWallTimeToUtc } from '../../src/utils/time';
@@ -21,6 +22,23 @@ describe('the planner page’s admin routes', () => {
     expect((await app.http().get('/admin/gomunicipal/planner/preview?from=2027-07&to=2027-12')).status).toBe(401);
     expect((await app.http().post('/admin/gomunicipal/planner').send({ from: '2027-07', to: '2027-12' })).status).toBe(401);
     expect((await app.http().get('/admin/gomunicipal/dashboard')).status).toBe(401);
+  });
+
+  it('need the right to create sessions: a reviewer sees the dashboard but cannot plan', async () => {
+    const role = await app.strapi.db.query('admin::role').findOne({ where: { code: REVIEWER_ROLE.code } });
+    await app.strapi.service('admin::user').create({
+      email: 'revisor.planner@diba.example',
+      firstname: 'Pere',
+      lastname: 'Revisor',
+      password: 'Revisor2026',
+      isActive: true,
+      roles: [role.id],
+    });
+    const reviewer = (await app.http().post('/admin/login').send({ email: 'revisor.planner@diba.example', password: 'Revisor2026' })).body.data.token;
+    const as = <T extends { set(name: string, value: string): T }>(request: T) => request.set('authorization', `Bearer ${reviewer}`);
+    expect((await as(app.http().get('/admin/gomunicipal/planner/preview?from=2027-07&to=2027-12'))).status).toBe(403);
+    expect((await as(app.http().post('/admin/gomunicipal/planner')).send({ from: '2027-07', to: '2027-12' })).status).toBe(403);
+    expect((await as(app.http().get('/admin/gomunicipal/dashboard'))).status).toBe(200);
   });
 
   it('refuse a bad range with a 400 that names the problem, in Catalan or Spanish', async () => {
