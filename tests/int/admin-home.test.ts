@@ -1,3 +1,4 @@
+import { FAILED_MESSAGES, PROPOSALS_WAITING, SUPPORT_REQUESTS_PENDING } from '../../src/admin/links';
 import { REVIEWER_ROLE } from '../../src/bootstrap/reviewer-role';
 import { DAY, createRegistration, createSession } from '../helpers/fixtures';
 import { startApp, TEST_ADMIN, type TestApp } from '../helpers/strapi';
@@ -151,6 +152,17 @@ describe('the dashboard route', () => {
     });
     // No email, name or meeting link: only figures and the session's public fields.
     expect(JSON.stringify(response.body)).not.toMatch(/@|meeting/i);
+
+    // Each figure links to a content-manager list filtered the same way: the list shows as many.
+    for (const [link, count] of [
+      [PROPOSALS_WAITING, base.proposalsWaiting + 3],
+      [SUPPORT_REQUESTS_PENDING, base.supportRequestsPending + 2],
+      [FAILED_MESSAGES, base.failedOutboxMessages + 3],
+    ] as const) {
+      const listed = await asEditor(app.http().get(link));
+      expect(listed.status).toBe(200);
+      expect(listed.body.pagination.total).toBe(count);
+    }
 
     const seats = await asEditor(app.http().get(`/admin/gomunicipal/sessions/seats?ids=${next},nosuchsession`));
     expect(seats.status).toBe(200);

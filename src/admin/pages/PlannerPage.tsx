@@ -3,11 +3,10 @@ import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { useState, type FormEvent } from 'react';
 import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
+import { SESSIONS } from '../links';
 import { message, type MessageId } from '../translations';
 
 type Plan = { create: string[]; skipped: { month: string; date: string | null; reason: 'august' | 'no-thursday' | 'existing' }[] };
-
-const SESSIONS = '/content-manager/collection-types/api::session.session';
 
 /** YYYY-MM of the month `offset` months from now, Madrid time. */
 const monthFromNow = (offset: number) => {

@@ -2,11 +2,10 @@ import { Flex, Link, Typography } from '@strapi/design-system';
 import { Widget } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
+import { SESSIONS } from '../links';
 import { message } from '../translations';
 import { Figure } from './Figure';
 import { useDashboard } from './useDashboard';
-
-const SESSIONS = '/content-manager/collection-types/api::session.session';
 
 /** Home page: the next published session, its confirmed registrations and seats left. */
 const NextSessionWidget = () => {

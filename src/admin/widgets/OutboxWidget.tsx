@@ -1,11 +1,9 @@
 import { Widget } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
+import { FAILED_MESSAGES } from '../links';
 import { message } from '../translations';
 import { Figure } from './Figure';
 import { useDashboard } from './useDashboard';
-
-export const FAILED_MESSAGES =
-  '/content-manager/collection-types/api::outbox-message.outbox-message?page=1&filters[$and][0][deliveryStatus][$eq]=failed';
 
 /** Home page: emails that gave up after their last attempt (the outbox worker's `failed`). */
 const OutboxWidget = () => {

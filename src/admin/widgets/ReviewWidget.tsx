@@ -1,17 +1,10 @@
 import { Flex } from '@strapi/design-system';
 import { Widget } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
+import { PROPOSALS_WAITING, SUPPORT_REQUESTS_PENDING } from '../links';
 import { message } from '../translations';
 import { Figure } from './Figure';
 import { useDashboard } from './useDashboard';
-
-const list = (uid: string, filters: string) => `/content-manager/collection-types/${uid}?page=1&${filters}`;
-
-export const PROPOSALS_WAITING = list(
-  'api::proposal.proposal',
-  'filters[$and][0][reviewStatus][$in][0]=received&filters[$and][0][reviewStatus][$in][1]=under_review'
-);
-export const SUPPORT_REQUESTS_PENDING = list('api::support-request.support-request', 'filters[$and][0][requestStatus][$eq]=pending');
 
 /** Home page: topic proposals and support requests that wait for someone, linking to those lists. */
 const ReviewWidget = () => {
