@@ -11,10 +11,10 @@ module.exports = {
   testTimeout: 120000,
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.tmp/'],
   // *.pg.test.ts need PostgreSQL (two app processes on one database): they run in the PostgreSQL pass.
-  // *.once.test.ts (slow admin browser tests whose rules other tests check on every database) run in the SQLite pass.
+  // *.sqlite.test.ts are slow and not database-sensitive (the admin in a browser): they run in the SQLite pass only.
   testPathIgnorePatterns: [
     '/node_modules/',
     ...(process.env.DATABASE_CLIENT === 'postgres' ? [] : ['\\.pg\\.test\\.ts$']),
-    ...((process.env.DATABASE_CLIENT ?? 'sqlite') === 'sqlite' ? [] : ['\\.once\\.test\\.ts$']),
+    ...(process.env.DATABASE_CLIENT === undefined || process.env.DATABASE_CLIENT === 'sqlite' ? [] : ['\\.sqlite\\.test\\.ts$']),
   ],
 };

@@ -11,6 +11,7 @@ import { assertProductionSecrets } from './bootstrap/secrets';
 import { cronIdle } from './cron/tasks';
 import { registerGraphql } from './extensions/graphql';
 import { checkSurvey } from './document-middlewares/check-survey';
+import { defaultSessionTime } from './document-middlewares/default-session-time';
 import { guardProposalStatus } from './document-middlewares/guard-proposal-status';
 import { validateIneCode } from './document-middlewares/validate-ine-code';
 import { isDatabaseEmpty, seed } from './seed';
@@ -21,6 +22,7 @@ export default {
     strapi.documents.use(validateIneCode);
     strapi.documents.use(guardProposalStatus);
     strapi.documents.use(checkSurvey);
+    strapi.documents.use(defaultSessionTime(() => strapi.config.get('planner.defaultTime', '10:00') as string));
     registerGraphql(strapi);
     registerAdminRoutes(strapi);
     registerFeedbackAdminRoutes(strapi);

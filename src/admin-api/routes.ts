@@ -5,6 +5,9 @@ import type { Context } from 'koa';
 import type { ImportReport } from '../api/catalog-request/services/import';
 import { TRANSITIONS, type ProposalService, type ProposalStatus, type TransitionInput } from '../api/proposal/services/proposal';
 import type { RegistrationService } from '../api/registration/services/registration';
+import type { DashboardService } from '../api/session/services/dashboard';
+import { parsePlanRange, type PlannerService } from '../api/session/services/planner';
+import { requestLanguage } from '../utils/language';
 import { mostSimilar } from '../utils/similarity';
 
 /** Admin login, and the content-manager permission `action` on `uid`. */
@@ -13,9 +16,12 @@ const allowed = (action: 'read' | 'create' | 'update', uid: string) => [
   { name: 'admin::hasPermissions', config: { actions: [[`plugin::content-manager.explorer.${action}`, uid]] } },
 ];
 
+/** The language of an admin request's messages: `?locale=` (the admin's interface language) when ca/es, then Accept-Language. */
+const adminLanguage = (ctx: Context) => requestLanguage(ctx.query.locale, ctx.get('accept-language'));
+
 /**
  * Admin routes (under /admin, with the admin's login) for editors: a session's registration counts
- * and CSV export, and the catalogue requests import.
+ * and CSV export, the catalogue requests import, the season planner and the home page figures.
  */
 export const registerAdminRoutes = (strapi: Core.Strapi): void => {
   const registrations = () => strapi.service('api::registration.registration') as unknown as RegistrationService;
@@ -26,10 +32,62 @@ export const registerAdminRoutes = (strapi: Core.Strapi): void => {
     return id;
   };
 
+  const planner = () => strapi.service('api::session.planner') as unknown as PlannerService;
+  const dashboard = () => strapi.service('api::session.dashboard') as unknown as DashboardService;
+
   strapi.server.routes({
     type: 'admin',
     prefix: '/admin',
     routes: [
+      {
+        method: 'GET',
+        path: '/gomunicipal/planner/preview',
+        handler: async (ctx: Context) => {
+          const { from, to } = parsePlanRange(ctx.query.from, ctx.query.to, adminLanguage(ctx));
+          ctx.body = { data: await planner().preview(from, to) };
+        },
+        config: { policies: allowed('create', 'api::session.session') },
+        info: { pluginName: 'gomunicipal', type: 'admin' },
+      },
+      {
+        method: 'POST',
+        path: '/gomunicipal/planner',
+        handler: async (ctx: Context) => {
+          const body = (ctx.request.body ?? {}) as { from?: unknown; to?: unknown };
+          const { from, to } = parsePlanRange(body.from, body.to, adminLanguage(ctx));
+          ctx.status = 201;
+          ctx.body = { data: await planner().apply(from, to) };
+        },
+        config: { policies: allowed('create', 'api::session.session') },
+        info: { pluginName: 'gomunicipal', type: 'admin' },
+      },
+      {
+        method: 'GET',
+        path: '/gomunicipal/dashboard',
+        handler: async (ctx: Context) => {
+          ctx.set('Cache-Control', 'no-store');
+          ctx.body = { data: await dashboard().summary() };
+        },
+        config: { policies: ['admin::isAuthenticatedAdmin'] },
+        info: { pluginName: 'gomunicipal', type: 'admin' },
+      },
+      {
+        method: 'GET',
+        path: '/gomunicipal/sessions/seats',
+        handler: async (ctx: Context) => {
+          const ids = String(ctx.query.ids ?? '')
+            .split(',')
+            .filter((id) => /^[a-z0-9]{1,64}$/.test(id));
+          if (ids.length > 100) {
+            throw new errors.ValidationError(
+              adminLanguage(ctx) === 'es' ? 'Como máximo 100 sesiones por petición.' : 'Com a màxim 100 sessions per petició.'
+            );
+          }
+          ctx.body = { data: await dashboard().seatCounts(ids) };
+        },
+        config: { policies: allowed('read', 'api::session.session') },
+        info: { pluginName: 'gomunicipal', type: 'admin' },
+      },
       {
         method: 'GET',
         path: '/gomunicipal/sessions/:documentId/registrations',

@@ -1,23 +1,76 @@
-import { ChartPie } from '@strapi/icons';
+import { Calendar, ChartPie, Discuss, Mail } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { NextTopicProposal } from './components/NextTopicProposal';
 import { ImportCatalogRequests } from './components/ImportCatalogRequests';
 import { ProposalReview } from './components/ProposalReview';
+import { addSeatsColumns } from './components/SessionSeatsColumns';
 import { SessionRegistrations } from './components/SessionRegistrations';
+import { strapiCatalan } from './strapi-ca';
+import { message, translations } from './translations';
+
+const LANGUAGE_KEY = 'strapi-admin-language';
+const GUIDED_TOUR_KEY = 'STRAPI_GUIDED_TOUR';
+const can = (action: 'read' | 'create', subject: string) => ({ action: `plugin::content-manager.explorer.${action}`, subject });
 
 export default {
   config: {
-    // Editors work in Catalan; Spanish and English stay available in each user's profile.
-    locales: ['ca', 'es'],
+    // Catalan, Spanish and English (Strapi always adds English). Each user picks one in their profile.
+    locales: ['ca', 'es', 'en'],
+    translations: { ...translations, ca: { ...strapiCatalan, ...translations.ca } },
+    // No release notes fetched from GitHub (offline), no tutorial videos.
+    tutorials: false,
+    notifications: { releases: false },
   },
   register(app: StrapiApp) {
+    // Catalan first: in the profile's language list, and for a browser that has not chosen yet
+    // (a user's profile language, once set, wins at login).
+    app.configurations.locales = ['ca', 'es', 'en'];
+    if (window.localStorage.getItem(LANGUAGE_KEY) === null) window.localStorage.setItem(LANGUAGE_KEY, 'ca');
+    // Strapi's guided tour is for developers (schemas, API tokens, Strapi Cloud), in English: off
+    // unless a user turns it back on ("Reset guided tour" in their profile).
+    if (window.localStorage.getItem(GUIDED_TOUR_KEY) === null) window.localStorage.setItem(GUIDED_TOUR_KEY, JSON.stringify({ enabled: false }));
+
     app.addMenuLink({
-      to: '/gomunicipal/results',
-      icon: ChartPie,
-      intlLabel: { id: 'gomunicipal.results.menu', defaultMessage: 'Resultats de les enquestes' },
-      Component: () => import('./pages/FeedbackResults'),
-      permissions: [{ action: 'plugin::content-manager.explorer.read', subject: 'api::feedback-response.feedback-response' }],
+      to: 'gomunicipal/planner',
+      icon: Calendar,
+      intlLabel: message('gomunicipal.planner.menu'),
+      permissions: [can('create', 'api::session.session')],
+      Component: () => import('./pages/PlannerPage'),
     });
+    app.addMenuLink({
+      to: 'gomunicipal/results',
+      icon: ChartPie,
+      intlLabel: message('gomunicipal.results.menu'),
+      permissions: [can('read', 'api::feedback-response.feedback-response')],
+      Component: () => import('./pages/FeedbackResults'),
+    });
+
+    // GOmunicipal's widgets come first on the home page, before Strapi's own.
+    app.widgets.register((strapiWidgets) => [
+      {
+        id: 'next-session',
+        icon: Calendar,
+        title: message('gomunicipal.widget.nextSession'),
+        component: () => import('./widgets/NextSessionWidget').then((module) => module.default),
+        permissions: [can('read', 'api::session.session')],
+      },
+      // The last session's feedback headline goes here (a `last-feedback` widget), once feedback results exist.
+      {
+        id: 'waiting-for-review',
+        icon: Discuss,
+        title: message('gomunicipal.widget.review'),
+        component: () => import('./widgets/ReviewWidget').then((module) => module.default),
+        permissions: [can('read', 'api::proposal.proposal')],
+      },
+      {
+        id: 'failed-outbox-messages',
+        icon: Mail,
+        title: message('gomunicipal.widget.outbox'),
+        component: () => import('./widgets/OutboxWidget').then((module) => module.default),
+        permissions: [can('read', 'api::outbox-message.outbox-message')],
+      },
+      ...strapiWidgets,
+    ]);
   },
   bootstrap(app: StrapiApp) {
     const contentManager = app.getPlugin('content-manager');
@@ -37,5 +90,6 @@ export default {
       name: 'gomunicipal-import-catalog-requests',
       Component: ImportCatalogRequests,
     });
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', addSeatsColumns);
   },
 };

@@ -11,7 +11,7 @@ export const ADMIN_LABELS: Record<string, Record<string, FieldText>> = {
     slug: { label: 'Adreça curta (slug)', description: "Identifica la sessió a l'adreça web; es genera a partir del títol." },
     summary: { label: 'Resum', description: 'Una o dues frases per a les llistes dels portals.' },
     description: { label: 'Descripció' },
-    startsAt: { label: 'Inici', description: 'Data i hora de començament (hora de Barcelona).' },
+    startsAt: { label: 'Inici', description: "Data i hora de començament (hora de Barcelona). Si només hi poseu el dia, comença a l'hora per defecte (les 10:00)." },
     durationMinutes: { label: 'Durada (minuts)' },
     eventStatus: { label: 'Estat de la sessió', description: 'Programada, feta, cancel·lada o ajornada (a banda de publicada o esborrany).' },
     coOrganizer: { label: 'Coorganitzador', description: 'Per exemple, Consorci AOC.' },

@@ -12,12 +12,50 @@ export const ADMIN_LISTS: Record<string, ListSettings> = {
   'api::registration.registration': { sortBy: 'createdAt', order: 'DESC', columns: ['fullName', 'session', 'registrationStatus', 'attended'] },
 };
 
+/**
+ * Edit views: the rows editors see first, in order (fields left out follow in their current order).
+ * A session's materials and recordings sit right under its date and status.
+ */
+export const ADMIN_EDIT_ROWS: Record<string, string[][]> = {
+  'api::session.session': [
+    ['title', 'slug'],
+    ['startsAt', 'durationMinutes'],
+    ['eventStatus', 'registrationOpen'],
+    ['materials', 'recordings'],
+    ['capacity', 'coOrganizer'],
+    ['summary'],
+    ['description'],
+    ['speakers'],
+    ['catalogResources', 'meetingUrl'],
+  ],
+};
+
+type EditField = { name: string; size: number };
+
+/** `rows` first, then every other field of `current`; rows wider than the 12-column grid are split. */
+export const arrangeEditLayout = (current: EditField[][], rows: string[][]): EditField[][] => {
+  const sizes = new Map(current.flat().map((field) => [field.name, field.size]));
+  const placed = new Set<string>();
+  const wanted = rows.map((row) => row.filter((name) => sizes.has(name) && !placed.has(name) && placed.add(name)));
+  const rest = current.flat().filter((field) => !placed.has(field.name)).map((field) => field.name);
+  const layout: EditField[][] = [];
+  for (const row of [...wanted, ...(rest.length > 0 ? [rest] : [])]) {
+    let line: EditField[] = [];
+    for (const name of row) {
+      const size = sizes.get(name) ?? 6;
+      if (line.reduce((sum, f) => sum + f.size, 0) + size > 12) {
+        layout.push(line);
+        line = [];
+      }
+      line.push({ name, size });
+    }
+    if (line.length > 0) layout.push(line);
+  }
+  return layout;
+};
+
 type Metadata = { edit: Record<string, unknown>; list: Record<string, unknown> };
 
-/**
- * Applies ADMIN_LISTS and ADMIN_LABELS to the content manager's saved configuration, at every
- * start: what editors see is reviewed in code, not set by hand on one server.
- */
 /** The content manager's field metadata with our labels, descriptions and visibility applied. */
 const labelled = (current: Record<string, Metadata>, texts: Record<string, FieldText> = {}) => {
   const metadatas = { ...current };
@@ -38,17 +76,26 @@ const labelled = (current: Record<string, Metadata>, texts: Record<string, Field
   return metadatas;
 };
 
+/**
+ * Applies ADMIN_LISTS and ADMIN_LABELS to the content manager's saved configuration, at every
+ * start: what editors see is reviewed in code, not set by hand on one server.
+ */
 export const configureAdminLists = async (strapi: Core.Strapi): Promise<void> => {
   const contentTypes = strapi.plugin('content-manager').service('content-types');
-  for (const uid of new Set([...Object.keys(ADMIN_LISTS), ...Object.keys(ADMIN_LABELS)])) {
+  for (const uid of new Set([...Object.keys(ADMIN_LISTS), ...Object.keys(ADMIN_LABELS), ...Object.keys(ADMIN_EDIT_ROWS)])) {
     const model = strapi.getModel(uid as 'api::session.session');
     const configuration = await contentTypes.findConfiguration(model);
     const list = ADMIN_LISTS[uid];
+    const editRows = ADMIN_EDIT_ROWS[uid];
     const metadatas = labelled(configuration.metadatas as Record<string, Metadata>, ADMIN_LABELS[uid]);
     await contentTypes.updateConfiguration(model, {
       settings: list ? { ...configuration.settings, defaultSortBy: list.sortBy, defaultSortOrder: list.order } : configuration.settings,
       metadatas,
-      layouts: list ? { ...configuration.layouts, list: list.columns } : configuration.layouts,
+      layouts: {
+        ...configuration.layouts,
+        ...(list ? { list: list.columns } : {}),
+        ...(editRows ? { edit: arrangeEditLayout(configuration.layouts.edit as EditField[][], editRows) } : {}),
+      },
     });
   }
   const components = strapi.plugin('content-manager').service('components');

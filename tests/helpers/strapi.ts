@@ -21,13 +21,10 @@ const secret = () => crypto.randomBytes(24).toString('base64');
 
 /**
  * Boots one real Strapi for a test file, on a fresh database of the DATABASE_CLIENT in use,
- * with the seed loaded by bootstrap as on a first start. Routes are mounted without listening.
- * `serveAdminPanel` serves the admin built by `strapi build` (dist/build), for browser tests.
+ * with the seed loaded by bootstrap as on a first start. Routes are mounted without listening;
+ * a browser test listens on a port itself.
  */
-export const startApp = async (
-  extraEnv: Record<string, string> = {},
-  { serveAdminPanel = false }: { serveAdminPanel?: boolean } = {}
-): Promise<TestApp> => {
+export const startApp = async (extraEnv: Record<string, string> = {}, { serveAdminPanel = false } = {}): Promise<TestApp> => {
   const database = await createTestDatabase();
   const env: Record<string, string> = {
     NODE_ENV: 'test',
@@ -52,6 +49,7 @@ export const startApp = async (
 
   let strapi: Core.Strapi | undefined;
   try {
+    // Serving the admin panel needs its build (`npx strapi build`, in dist/build); the browser test of the admin asks for it.
     strapi = await createStrapi({ appDir: APP_DIR, distDir: DIST_DIR, autoReload: false, serveAdminPanel }).load();
     await strapi.server.mount();
   } catch (error) {

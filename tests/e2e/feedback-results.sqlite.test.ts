@@ -12,7 +12,7 @@ import { DIST_DIR, startApp, TEST_ADMIN, type TestApp } from '../helpers/strapi'
  * The admin's Results page in headless Chromium: it logs in, opens the page from the menu, and
  * reads the numbers the charts draw. Needs the admin bundle of `strapi build` (CI builds it first;
  * so does `npm run quickstart`). Runs on SQLite only: the figures come from the same service that
- * tests/int/feedback.test.ts checks on every database (*.once.test.ts: the SQLite pass only, see jest.config.js).
+ * tests/int/feedback.test.ts checks on every database (*.sqlite.test.ts: the SQLite pass only, see jest.config.js).
  */
 const ARTIFACTS = path.resolve(__dirname, '..', 'artifacts');
 

@@ -1,0 +1,90 @@
+import type { Core } from '@strapi/strapi';
+import type { SessionPortalService } from './session';
+
+const SESSION = 'api::session.session';
+
+export type NextSession = {
+  documentId: string;
+  title: string;
+  startsAt: string;
+  eventStatus: string;
+  capacity: number | null;
+  confirmed: number;
+  seatsLeft: number | null;
+};
+
+export type Dashboard = {
+  nextSession: NextSession | null;
+  /** Proposals a reviewer has still to decide on: received or under review. */
+  proposalsWaiting: number;
+  /** Support requests nobody has handled yet. */
+  supportRequestsPending: number;
+  /** Outbox messages that gave up after their last attempt. */
+  failedOutboxMessages: number;
+};
+
+export const PROPOSAL_WAITING_STATUSES = ['received', 'under_review'] as const;
+
+/** The figures of the editors' admin home page. */
+const dashboard = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /**
+   * The next published session that has not started and is not cancelled (what the public sees
+   * as next; planned drafts are not), with its confirmed registrations and seats left.
+   */
+  async nextSession(now = new Date()): Promise<NextSession | null> {
+    const [session] = (await strapi.documents(SESSION).findMany({
+      locale: 'ca',
+      status: 'published',
+      fields: ['title', 'startsAt', 'eventStatus', 'capacity'],
+      filters: { startsAt: { $gt: now.toISOString() }, eventStatus: { $ne: 'cancelled' } },
+      sort: ['startsAt:asc'],
+      limit: 1,
+    })) as unknown as { documentId: string; title: string; startsAt: string; eventStatus: string; capacity: number | null }[];
+    if (session === undefined) return null;
+    const portal = strapi.service(SESSION) as unknown as SessionPortalService;
+    const confirmed = (await portal.confirmedCounts([session.documentId])).get(session.documentId) ?? 0;
+    const capacity = session.capacity ?? null;
+    return {
+      documentId: session.documentId,
+      title: session.title,
+      startsAt: new Date(session.startsAt).toISOString(),
+      eventStatus: session.eventStatus,
+      capacity,
+      confirmed,
+      seatsLeft: capacity === null ? null : Math.max(0, capacity - confirmed),
+    };
+  },
+
+  async summary(now = new Date()): Promise<Dashboard> {
+    const [nextSession, proposalsWaiting, supportRequestsPending, failedOutboxMessages] = await Promise.all([
+      this.nextSession(now),
+      strapi.db.query('api::proposal.proposal').count({ where: { reviewStatus: { $in: [...PROPOSAL_WAITING_STATUSES] } } }),
+      strapi.db.query('api::support-request.support-request').count({ where: { requestStatus: 'pending' } }),
+      strapi.db.query('api::outbox-message.outbox-message').count({ where: { deliveryStatus: 'failed' } }),
+    ]);
+    return { nextSession, proposalsWaiting, supportRequestsPending, failedOutboxMessages };
+  },
+
+  /** Capacity, confirmed registrations and seats left of each session document, in two queries. */
+  async seatCounts(documentIds: readonly string[]): Promise<Record<string, { capacity: number | null; confirmed: number; seatsLeft: number | null }>> {
+    if (documentIds.length === 0) return {};
+    const rows = (await strapi.db.query(SESSION).findMany({
+      select: ['documentId', 'capacity'],
+      where: { documentId: { $in: [...documentIds] } },
+    })) as { documentId: string; capacity: number | null }[];
+    const portal = strapi.service(SESSION) as unknown as SessionPortalService;
+    const counts = await portal.confirmedCounts(documentIds);
+    const result: Record<string, { capacity: number | null; confirmed: number; seatsLeft: number | null }> = {};
+    for (const { documentId, capacity } of rows) {
+      // Locales and draft/published rows share the non-localized capacity; the first one is enough.
+      if (result[documentId] !== undefined) continue;
+      const confirmed = counts.get(documentId) ?? 0;
+      result[documentId] = { capacity: capacity ?? null, confirmed, seatsLeft: capacity === null || capacity === undefined ? null : Math.max(0, capacity - confirmed) };
+    }
+    return result;
+  },
+});
+
+export type DashboardService = ReturnType<typeof dashboard>;
+
+export default dashboard;
