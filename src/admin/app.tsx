@@ -54,7 +54,13 @@ export default {
         component: () => import('./widgets/NextSessionWidget').then((module) => module.default),
         permissions: [can('read', 'api::session.session')],
       },
-      // The last session's feedback headline goes here (a `last-feedback` widget), once feedback results exist.
+      {
+        id: 'last-feedback',
+        icon: ChartPie,
+        title: message('gomunicipal.widget.feedback'),
+        component: () => import('./widgets/FeedbackWidget').then((module) => module.default),
+        permissions: [can('read', 'api::feedback-response.feedback-response')],
+      },
       {
         id: 'waiting-for-review',
         icon: Discuss,

@@ -11,3 +11,6 @@ export const PROPOSALS_WAITING = list(
 export const SUPPORT_REQUESTS_PENDING = list('api::support-request.support-request', 'filters[$and][0][requestStatus][$eq]=pending');
 
 export const FAILED_MESSAGES = list('api::outbox-message.outbox-message', 'filters[$and][0][deliveryStatus][$eq]=failed');
+
+/** The admin's Results page of the feedback surveys (src/admin/pages/FeedbackResults.tsx). */
+export const RESULTS = '/gomunicipal/results';

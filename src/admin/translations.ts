@@ -5,6 +5,11 @@
 const ca = {
   'gomunicipal.planner.menu': 'Planifica sessions',
   'gomunicipal.results.menu': 'Resultats de les enquestes',
+  'gomunicipal.widget.feedback': 'Valoració de l’última sessió',
+  'gomunicipal.widget.feedback.none': 'Encara no s’ha fet cap sessió.',
+  'gomunicipal.widget.feedback.responses': 'Respostes',
+  'gomunicipal.widget.feedback.rate': 'Taxa de resposta',
+  'gomunicipal.widget.feedback.topTwoBox': 'Respostes 4 i 5',
   'gomunicipal.planner.title': 'Planifica sessions',
   'gomunicipal.planner.intro':
     'Crea sessions en esborrany l’últim dijous de cada mes, a l’hora per defecte: cap a l’agost, cap l’última setmana de desembre ni en un festiu de Catalunya, i mai en un dia que ja té sessió.',
@@ -42,6 +47,11 @@ type Messages = Record<keyof typeof ca, string>;
 const es: Messages = {
   'gomunicipal.planner.menu': 'Planifica sesiones',
   'gomunicipal.results.menu': 'Resultados de las encuestas',
+  'gomunicipal.widget.feedback': 'Valoración de la última sesión',
+  'gomunicipal.widget.feedback.none': 'Todavía no se ha hecho ninguna sesión.',
+  'gomunicipal.widget.feedback.responses': 'Respuestas',
+  'gomunicipal.widget.feedback.rate': 'Tasa de respuesta',
+  'gomunicipal.widget.feedback.topTwoBox': 'Respuestas 4 y 5',
   'gomunicipal.planner.title': 'Planifica sesiones',
   'gomunicipal.planner.intro':
     'Crea sesiones en borrador el último jueves de cada mes, a la hora por defecto: ninguna en agosto, ninguna la última semana de diciembre ni en un festivo de Cataluña, y nunca en un día que ya tiene sesión.',
@@ -77,6 +87,11 @@ const es: Messages = {
 const en: Messages = {
   'gomunicipal.planner.menu': 'Plan sessions',
   'gomunicipal.results.menu': 'Survey results',
+  'gomunicipal.widget.feedback': 'Last session’s feedback',
+  'gomunicipal.widget.feedback.none': 'No session has taken place yet.',
+  'gomunicipal.widget.feedback.responses': 'Responses',
+  'gomunicipal.widget.feedback.rate': 'Response rate',
+  'gomunicipal.widget.feedback.topTwoBox': 'Answers of 4 and 5',
   'gomunicipal.planner.title': 'Plan sessions',
   'gomunicipal.planner.intro':
     'Creates draft sessions on the last Thursday of each month at the default hour: none in August, none in the last week of December or on a Catalan public holiday, and never on a day that already has a session.',

@@ -20,6 +20,7 @@ let app: TestApp;
 let browser: Browser;
 let base: string;
 let latest: string;
+let page: Page;
 let earlier: string;
 
 const respond = async (session: string, answers: [number, string, number, number][], now: Date) => {
@@ -51,6 +52,7 @@ describe('the Results page in the admin', () => {
     await respond(latest, [[5, 'right', 5, 3], [4, 'right', 5, 3], [4, 'too_long', 5, 3], [3, 'right', 4, 3], [5, 'right', 4, 4], [2, 'too_short', 1, 5]], new Date(Date.now() - DAY));
     browser = await launchBrowser();
     fs.mkdirSync(ARTIFACTS, { recursive: true });
+    page = await login();
   });
 
   afterAll(async () => {
@@ -58,8 +60,9 @@ describe('the Results page in the admin', () => {
     await app?.stop();
   });
 
+  // Strapi limits admin logins per address: one login for the whole file.
   const login = async (): Promise<Page> => {
-    const page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
+    page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
     await page.goto(`${base}/admin/auth/login`);
     await page.locator('input[name="email"]').fill(TEST_ADMIN.email);
     await page.locator('input[name="password"]').fill(TEST_ADMIN.password);
@@ -68,8 +71,21 @@ describe('the Results page in the admin', () => {
     return page;
   };
 
+  it('shows the last session’s headline on the home page, linking to its results', async () => {
+    await page.goto(`${base}/admin`);
+    await page.getByTestId('gomunicipal-feedback-responses').filter({ hasText: '6' }).waitFor();
+    await expect(page.getByTestId('gomunicipal-feedback-rate').textContent()).resolves.toBe('100 %');
+    await expect(page.getByTestId('gomunicipal-feedback-top2-content').textContent()).resolves.toBe('66,7 %');
+    await expect(page.getByTestId('gomunicipal-feedback-top2-understood').textContent()).resolves.toBe('83,3 %');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'feedback-dashboard.png'), fullPage: true });
+    await page.getByRole('link', { name: 'Sessió de prova recent' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Resultats de les enquestes' }).waitFor();
+    await expect(page.locator('#results-session').inputValue()).resolves.toBe(latest);
+    await page.locator('[data-figure="responses"]').filter({ hasText: '6' }).waitFor();
+  });
+
   it('opens from the menu on the latest session and draws its numbers', async () => {
-    const page = await login();
+    await page.goto(`${base}/admin`);
     await page.getByRole('link', { name: 'Resultats de les enquestes' }).click();
     await page.getByRole('heading', { level: 1, name: 'Resultats de les enquestes' }).waitFor();
     await expect(page.locator('#results-session').inputValue()).resolves.toBe(latest);
@@ -91,7 +107,6 @@ describe('the Results page in the admin', () => {
   });
 
   it('shows a date range with the trend across sessions', async () => {
-    const page = await login();
     await page.goto(`${base}/admin/gomunicipal/results`);
     await page.locator('#results-mode').selectOption('range');
     await page.locator('#results-from').fill(new Date(Date.now() - 60 * DAY).toISOString().slice(0, 10));

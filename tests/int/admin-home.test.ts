@@ -146,6 +146,8 @@ describe('the dashboard route', () => {
         confirmed: 2,
         seatsLeft: 3,
       },
+      // The last session held is the seed's latest; no one has answered its survey here.
+      lastFeedback: expect.objectContaining({ responses: 0, responseRate: null }),
       proposalsWaiting: base.proposalsWaiting + 3,
       supportRequestsPending: base.supportRequestsPending + 2,
       failedOutboxMessages: base.failedOutboxMessages + 3,

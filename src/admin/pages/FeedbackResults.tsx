@@ -135,7 +135,8 @@ const FeedbackResults = () => {
   const { get } = useFetchClient();
   const [sessions, setSessions] = useState<SessionOption[]>([]);
   const [mode, setMode] = useState<'session' | 'range'>('session');
-  const [session, setSession] = useState('');
+  // ?session=<documentId> (the home page's feedback widget links here with it) opens that session.
+  const [session, setSession] = useState(() => new URLSearchParams(window.location.search).get('session') ?? '');
   const [from, setFrom] = useState(() => `${new Date().getFullYear() - 1}-01-01`);
   const [to, setTo] = useState(() => new Date().toISOString().slice(0, 10));
   const [summary, setSummary] = useState<Summary | null>(null);
@@ -146,8 +147,8 @@ const FeedbackResults = () => {
     get<{ data: SessionOption[] }>('/admin/gomunicipal/feedback/sessions')
       .then((res) => {
         setSessions(res.data.data);
-        if (res.data.data.length > 0) setSession(res.data.data[0].documentId);
-        else setMode('range');
+        if (res.data.data.length === 0) setMode('range');
+        else setSession((chosen) => (res.data.data.some((s) => s.documentId === chosen) ? chosen : res.data.data[0].documentId));
       })
       .catch(() => setError('No s’han pogut carregar les sessions.'));
   }, [get]);

@@ -11,6 +11,14 @@ export type Dashboard = {
     confirmed: number;
     seatsLeft: number | null;
   } | null;
+  lastFeedback: {
+    documentId: string;
+    title: string;
+    startsAt: string;
+    responses: number;
+    responseRate: number | null;
+    topTwoBox: { question: string; label: string; value: number | null }[];
+  } | null;
   proposalsWaiting: number;
   supportRequestsPending: number;
   failedOutboxMessages: number;

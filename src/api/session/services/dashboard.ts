@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { ResultsService } from '../../feedback-response/services/results';
 import type { SessionPortalService } from './session';
 
 const SESSION = 'api::session.session';
@@ -13,8 +14,19 @@ export type NextSession = {
   seatsLeft: number | null;
 };
 
+/** The headline of the last session's survey: response rate and top-2-box of each scale question. */
+export type LastFeedback = {
+  documentId: string;
+  title: string;
+  startsAt: string;
+  responses: number;
+  responseRate: number | null;
+  topTwoBox: { question: string; label: string; value: number | null }[];
+};
+
 export type Dashboard = {
   nextSession: NextSession | null;
+  lastFeedback: LastFeedback | null;
   /** Proposals a reviewer has still to decide on: received or under review. */
   proposalsWaiting: number;
   /** Support requests nobody has handled yet. */
@@ -55,14 +67,36 @@ const dashboard = ({ strapi }: { strapi: Core.Strapi }) => ({
     };
   },
 
+  /** The last published session that has started (not cancelled), with its feedback headline for editors (no threshold). */
+  async lastFeedback(now = new Date()): Promise<LastFeedback | null> {
+    const [session] = (await strapi.db.query(SESSION).findMany({
+      select: ['documentId', 'title', 'startsAt'],
+      where: { locale: 'ca', publishedAt: { $notNull: true }, startsAt: { $lte: now }, eventStatus: { $ne: 'cancelled' } },
+      orderBy: { startsAt: 'desc' },
+      limit: 1,
+    })) as { documentId: string; title: string; startsAt: string }[];
+    if (session === undefined) return null;
+    const results = strapi.service('api::feedback-response.results') as unknown as ResultsService;
+    const summary = await results.summary({ session: session.documentId }, { language: 'ca', threshold: null, now });
+    return {
+      documentId: session.documentId,
+      title: session.title,
+      startsAt: new Date(session.startsAt).toISOString(),
+      responses: summary.responses,
+      responseRate: summary.responseRate,
+      topTwoBox: summary.questions.filter((q) => q.kind === 'scale').map((q) => ({ question: q.key, label: q.label, value: q.topTwoBox })),
+    };
+  },
+
   async summary(now = new Date()): Promise<Dashboard> {
-    const [nextSession, proposalsWaiting, supportRequestsPending, failedOutboxMessages] = await Promise.all([
+    const [nextSession, lastFeedback, proposalsWaiting, supportRequestsPending, failedOutboxMessages] = await Promise.all([
       this.nextSession(now),
+      this.lastFeedback(now),
       strapi.db.query('api::proposal.proposal').count({ where: { reviewStatus: { $in: [...PROPOSAL_WAITING_STATUSES] } } }),
       strapi.db.query('api::support-request.support-request').count({ where: { requestStatus: 'pending' } }),
       strapi.db.query('api::outbox-message.outbox-message').count({ where: { deliveryStatus: 'failed' } }),
     ]);
-    return { nextSession, proposalsWaiting, supportRequestsPending, failedOutboxMessages };
+    return { nextSession, lastFeedback, proposalsWaiting, supportRequestsPending, failedOutboxMessages };
   },
 
   /** Capacity, confirmed registrations and seats left of each session document, in two queries. */
