@@ -74,7 +74,7 @@ const snapshot = async (target: TestApp): Promise<Record<string, string[]>> => {
   const result: Record<string, string[]> = {};
   for (const [uid, contentType] of Object.entries(strapi.contentTypes)) {
     if (!uid.startsWith('api::')) continue;
-    const relations = Object.entries(contentType.attributes)
+    const relations = Object.entries(contentType.attributes as Record<string, { type: string }>)
       .filter(([, attribute]) => attribute.type === 'relation')
       .map(([name]) => name);
     const rows = (await strapi.db.query(uid as UID.ContentType).findMany({ populate: Object.fromEntries(relations.map((r) => [r, { select: ['documentId'] }])) })) as Row[];
