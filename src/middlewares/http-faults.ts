@@ -4,7 +4,9 @@ import { requestLanguage } from '../utils/language';
 import {
   isDatabaseUnavailable,
   isPayloadTooLarge,
+  isUnparsableBody,
   payloadTooLargeMessage,
+  UNPARSABLE_BODY_MESSAGE,
   UNAVAILABLE_MESSAGE,
   UNAVAILABLE_RETRY_AFTER_SECONDS,
 } from '../utils/faults';
@@ -15,7 +17,7 @@ const statusOf = (error: unknown): number | undefined => {
 };
 
 /**
- * Faults that are not the handler's: a body over the parser's limit is a 413 and a database out of
+ * Faults that are not the handler's: a body that is not JSON is a 400, one over the parser's limit a 413, a database out of
  * reach a 503 with Retry-After, each with a message in the request's language, in Strapi's error
  * shape (GraphQL's on the GraphQL endpoint). Anything else goes on to Strapi's error middleware.
  *
@@ -43,14 +45,21 @@ const httpFaults: Core.MiddlewareFactory = (_config, { strapi }) => {
     }
   };
 
-  const answer = (ctx: Context, status: 413 | 503, message: string) => {
+  const NAMES = {
+    400: ['ValidationError', 'BAD_USER_INPUT'],
+    413: ['PayloadTooLargeError', 'PAYLOAD_TOO_LARGE'],
+    503: ['ServiceUnavailableError', 'SERVICE_UNAVAILABLE'],
+  } as const;
+
+  const answer = (ctx: Context, status: 400 | 413 | 503, message: string) => {
     if (status === 503) ctx.set('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
     ctx.set('Cache-Control', 'no-store');
     ctx.status = status;
+    const [name, code] = NAMES[status];
     ctx.body =
       ctx.path === graphqlEndpoint
-        ? { errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'SERVICE_UNAVAILABLE' } }], data: null }
-        : { data: null, error: { status, name: status === 413 ? 'PayloadTooLargeError' : 'ServiceUnavailableError', message, details: {} } };
+        ? { errors: [{ message, extensions: { code } }], data: null }
+        : { data: null, error: { status, name, message, details: {} } };
   };
 
   return async (ctx, next) => {
@@ -65,6 +74,10 @@ const httpFaults: Core.MiddlewareFactory = (_config, { strapi }) => {
     const language = () => requestLanguage((ctx.query as Record<string, unknown>).locale, ctx.get('accept-language'));
     if (failed && isPayloadTooLarge(failure)) {
       answer(ctx, 413, payloadTooLargeMessage(language(), (failure as { limit?: unknown }).limit));
+      return;
+    }
+    if (failed && isUnparsableBody(failure)) {
+      answer(ctx, 400, UNPARSABLE_BODY_MESSAGE[language()]);
       return;
     }
     const unavailable =

@@ -61,3 +61,15 @@ export const payloadTooLargeMessage = (language: Language, limit: unknown): stri
     ? `El cuerpo de la petición es demasiado grande; el máximo es el límite del servidor${size}.`
     : `El cos de la petició és massa gran; el màxim és el límit del servidor${size}.`;
 };
+
+/** Whether `error` is a body parser's "not valid JSON/form" (co-body: a SyntaxError with status 400). */
+export const isUnparsableBody = (error: unknown): boolean => {
+  if (typeof error !== 'object' || error === null) return false;
+  const { status, type } = error as { status?: unknown; type?: unknown };
+  return type === 'entity.parse.failed' || (status === 400 && error instanceof SyntaxError);
+};
+
+export const UNPARSABLE_BODY_MESSAGE: Localized = {
+  ca: 'El cos de la petició no és JSON vàlid.',
+  es: 'El cuerpo de la petición no es JSON válido.',
+};

@@ -88,6 +88,12 @@ describe('body size', () => {
     expect(message(es.body)).toMatch(/demasiado grande/);
   });
 
+  it('a body that is not JSON is a 400 that says so, not a parser error', async () => {
+    const res = await app.http().post('/api/proposals').set('content-type', 'application/json').send('{"title": ');
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe('El cos de la petició no és JSON vàlid.');
+  });
+
   it('a form-encoded body over its limit is a 413 too', async () => {
     const res = await app.http().post('/api/proposals').type('form').send(`title=${'x'.repeat(300_000)}`);
     expect(res.status).toBe(413);
