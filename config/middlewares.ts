@@ -23,7 +23,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => [
       credentials: false,
     },
   },
-  'strapi::poweredBy',
+  // 413 for a body over the limit, 503 with Retry-After while the database is out of reach.
+  'global::http-faults',
   'strapi::query',
   'strapi::body',
   'strapi::session',

@@ -6,7 +6,13 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
   port: env.int('PORT', 1337),
   // Public base URL: links in emails, calendar feeds and the embed are built from it.
   url: env('PUBLIC_URL', 'http://localhost:1337'),
-  proxy: env.bool('TRUST_PROXY', false),
+  // Behind a reverse proxy, the client's address (per-IP rate limits) is the one the nearest
+  // TRUST_PROXY_HOPS proxies saw: X-Forwarded-For entries a client adds itself are not believed.
+  // (Strapi 5 reads `proxy.koa`; a plain boolean here is ignored.)
+  proxy: {
+    koa: env.bool('TRUST_PROXY', false),
+    maxIpsCount: env.int('TRUST_PROXY_HOPS', 1),
+  },
   app: {
     keys: env.array('APP_KEYS', []),
   },

@@ -6,7 +6,11 @@ export class TestSmtp {
   readonly messages: ParsedMail[] = [];
   private server: SMTPServer | undefined;
 
-  constructor(readonly port: number) {}
+  /** `delayMs`: how long the server takes over each message before it accepts it (a slow relay). */
+  constructor(
+    readonly port: number,
+    readonly delayMs = 0
+  ) {}
 
   async start(): Promise<void> {
     const server = new SMTPServer({
@@ -15,13 +19,16 @@ export class TestSmtp {
       logger: false,
       onData: (stream, _session, callback) => {
         simpleParser(stream)
-          .then((mail) => {
+          .then(async (mail) => {
+            if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
             this.messages.push(mail);
             callback();
           })
           .catch(callback);
       },
     });
+    // A client that dies mid-conversation (a killed app process) is the client's problem, not ours.
+    server.on('error', () => undefined);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(this.port, '127.0.0.1', () => resolve());

@@ -2,7 +2,7 @@ import crypto from 'crypto';
 import path from 'path';
 import { createStrapi, type Core } from '@strapi/strapi';
 import supertest from 'supertest';
-import { createTestDatabase } from './database';
+import { createTestDatabase, type TestDatabase } from './database';
 
 export const APP_DIR = path.resolve(__dirname, '..', '..');
 export const DIST_DIR = path.join(APP_DIR, 'dist');
@@ -22,10 +22,14 @@ const secret = () => crypto.randomBytes(24).toString('base64');
 /**
  * Boots one real Strapi for a test file, on a fresh database of the DATABASE_CLIENT in use,
  * with the seed loaded by bootstrap as on a first start. Routes are mounted without listening;
- * a browser test listens on a port itself.
+ * a browser test listens on a port itself (`serveAdminPanel` serves the admin build).
+ * `existing`: boot on that database instead (e.g. one a restore filled); it is dropped at stop.
  */
-export const startApp = async (extraEnv: Record<string, string> = {}, { serveAdminPanel = false } = {}): Promise<TestApp> => {
-  const database = await createTestDatabase();
+export const startApp = async (
+  extraEnv: Record<string, string> = {},
+  { serveAdminPanel = false, existing }: { serveAdminPanel?: boolean; existing?: TestDatabase } = {}
+): Promise<TestApp> => {
+  const database = existing ?? (await createTestDatabase());
   const env: Record<string, string> = {
     NODE_ENV: 'test',
     STRAPI_TELEMETRY_DISABLED: 'true',

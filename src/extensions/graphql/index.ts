@@ -50,6 +50,30 @@ const publicRead: ResolverMiddleware = (next, parent, args, context, info) => {
 const publicQueryNames = (): string[] =>
   Object.values(GRAPHQL_PUBLIC_TYPES).flatMap(([single, plural]) => [single, plural, `${plural}_connection`]);
 
+/**
+ * The users-permissions plugin's account mutations: its GraphQL extension opens them to anyone
+ * (`auth: false`), bypassing the Public role, so an anonymous caller could sign up an account. The
+ * app has no end-user accounts (editors use the admin), so they refuse everyone. Resolvers are
+ * last-wins, so these replace the plugin's; the schema keeps the names.
+ */
+export const GRAPHQL_REFUSED_MUTATIONS = ['login', 'register', 'forgotPassword', 'resetPassword', 'emailConfirmation', 'changePassword'] as const;
+
+const refuseAccounts = () => ({
+  resolvers: {
+    Mutation: Object.fromEntries(
+      GRAPHQL_REFUSED_MUTATIONS.map((name) => [
+        name,
+        (_parent: unknown, _args: unknown, context: GraphqlContext) => {
+          const language = requestLanguage(undefined, context.koaContext?.get('accept-language'));
+          throw new errors.PolicyError(
+            language === 'es' ? 'Esta aplicación no tiene cuentas de usuario públicas.' : 'Aquesta aplicació no té comptes d’usuari públics.'
+          );
+        },
+      ])
+    ),
+  },
+});
+
 export const registerGraphql = (strapi: Core.Strapi): void => {
   const extension = strapi.plugin('graphql').service('extension');
   for (const uid of GRAPHQL_HIDDEN_TYPES) extension.shadowCRUD(uid).disable();
@@ -64,4 +88,5 @@ export const registerGraphql = (strapi: Core.Strapi): void => {
   extension.use(eligibilityExtension(strapi));
   extension.use(proposalsExtension(strapi));
   extension.use(feedbackExtension(strapi));
+  extension.use(refuseAccounts);
 };

@@ -6,6 +6,8 @@ import {
   type SelectionSetNode,
   type ValidationContext,
 } from 'graphql';
+import { isDatabaseUnavailable, UNAVAILABLE_MESSAGE, UNAVAILABLE_RETRY_AFTER_SECONDS } from '../../utils/faults';
+import { requestLanguage } from '../../utils/language';
 
 export type OperationBounds = { maxAliases: number; maxFields: number };
 
@@ -62,7 +64,13 @@ export const operationBoundsRule =
     };
   };
 
-type ResponseBody = { kind: string; singleResult?: { data?: Record<string, unknown> | null; errors?: readonly { extensions?: { code?: unknown } }[] } };
+type GraphqlErrorOut = { message?: string; extensions?: { code?: unknown; error?: { details?: { retryAfterSeconds?: unknown } } } };
+type ResponseBody = { kind: string; singleResult?: { data?: Record<string, unknown> | null; errors?: GraphqlErrorOut[] } };
+type ResponseHttp = { status?: number; headers: { set(name: string, value: string): unknown } };
+type RequestContext = {
+  request: { http?: { headers: { get(name: string): string | undefined } } };
+  response: { body: ResponseBody; http: ResponseHttp };
+};
 
 const STATUS_BY_CODE: Record<string, number> = {
   BAD_USER_INPUT: 400,
@@ -78,19 +86,35 @@ const STATUS_BY_CODE: Record<string, number> = {
 /**
  * An Apollo Server plugin: when an operation produced no data and its errors are all the client's
  * (bad input, unknown or refused resource, too many requests), answer with that 4xx instead of 200,
- * as the REST API does. The errors array is unchanged.
+ * as the REST API does, with Retry-After on a 429. An operation that failed because the database is
+ * out of reach answers 503 with Retry-After and a message in the request's language (the plugin's
+ * error formatter would make it an opaque INTERNAL_SERVER_ERROR).
  */
 export const badInputStatusPlugin = {
   async requestDidStart() {
+    let databaseUnavailable = false;
     return {
-      async willSendResponse({ response }: { response: { body: ResponseBody; http: { status?: number } } }) {
+      async didEncounterErrors({ errors }: { errors: readonly { originalError?: unknown }[] }) {
+        if (errors.some((e) => isDatabaseUnavailable(e.originalError ?? e))) databaseUnavailable = true;
+      },
+      async willSendResponse({ request, response }: RequestContext) {
         const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
         const errors = result?.errors ?? [];
+        if (databaseUnavailable && result !== undefined) {
+          const language = requestLanguage(undefined, request.http?.headers.get('accept-language'));
+          result.errors = [{ message: UNAVAILABLE_MESSAGE[language], extensions: { code: 'SERVICE_UNAVAILABLE' } }];
+          response.http.status = 503;
+          response.http.headers.set('retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
+          return;
+        }
         const noData = result?.data === undefined || result.data === null || Object.values(result.data).every((v) => v === null);
         const statuses = errors.map((e) => STATUS_BY_CODE[String(e.extensions?.code)]);
         if (errors.length > 0 && noData && statuses.every((status) => status !== undefined)) {
           response.http.status = statuses.every((status) => status === statuses[0]) ? statuses[0] : 400;
         }
+        // Koa headers set by a resolver are not Apollo's: the rate limit's wait travels in the error.
+        const waits = errors.map((e) => Number(e.extensions?.error?.details?.retryAfterSeconds)).filter((n) => Number.isFinite(n) && n > 0);
+        if (waits.length > 0) response.http.headers.set('retry-after', String(Math.max(...waits)));
       },
     };
   },
