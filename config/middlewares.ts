@@ -23,6 +23,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => [
       credentials: false,
     },
   },
+  // Answers anonymous portal reads from memory, before the heavier middlewares and the router.
+  'global::response-cache',
   'strapi::poweredBy',
   'strapi::query',
   'strapi::body',

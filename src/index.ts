@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { registerAdminRoutes } from './admin-api/routes';
+import { registerCacheInvalidation } from './cache/invalidation';
+import { responseCache } from './cache/response-cache';
 import { configureAdminLists } from './bootstrap/admin-lists';
 import { ensureFirstAdmin } from './bootstrap/admin-user';
 import { ensureLocales } from './bootstrap/locales';
@@ -22,6 +24,8 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    registerCacheInvalidation(strapi);
+    await responseCache(strapi).start();
     const firstRun = await isDatabaseEmpty(strapi);
     await ensureLocales(strapi, { firstRun });
     await applyPublicPermissions(strapi);
@@ -37,7 +41,8 @@ export default {
   },
 
   /** On shutdown (the cron jobs are already stopped): let a running task finish before the database closes. */
-  async destroy() {
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
     await cronIdle();
+    await responseCache(strapi).stop();
   },
 };
