@@ -257,6 +257,9 @@ const generate = async (strapi, { smoke, log }) => {
   started = Date.now();
   await strapi.db.transaction(({ trx }) => insertFeedback(strapi, trx, sizes, sessions, registrationInfo, rnd, now));
   log(`  ${sizes.feedback} feedback responses (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  // Fresh statistics, as autovacuum would gather them eventually: without them PostgreSQL plans the
+  // seat count (registrations joined to sessions) as a nested loop over every registration.
+  await strapi.db.connection.raw('ANALYZE');
   const context = {
     sizes,
     upcoming: sessions.filter((s) => s.upcoming).map((s) => s.documentId),
