@@ -177,8 +177,10 @@ const insertRegistrations = async (strapi, knex, sizes, sessions, rnd, now) => {
         publishedAt: stamp,
       })
     );
+    // As the Document Service does: a registration links to its session's draft and published rows.
     const target = sessionIds.get(session.documentId);
     links.push({ [link.own]: id, [link.other]: target.published });
+    if (target.draft !== undefined) links.push({ [link.own]: id, [link.other]: target.draft });
     if (attended) attendedRows.push({ id, session });
     id += 1;
   }
@@ -226,7 +228,9 @@ const insertFeedback = async (strapi, knex, sizes, sessions, registrationInfo, r
           publishedAt: now.toISOString(),
         })
       );
-      toSession.push({ [sessionLink.own]: id, [sessionLink.other]: registrationInfo.sessionIds.get(session.documentId).published });
+      const target = registrationInfo.sessionIds.get(session.documentId);
+      toSession.push({ [sessionLink.own]: id, [sessionLink.other]: target.published });
+      if (target.draft !== undefined) toSession.push({ [sessionLink.own]: id, [sessionLink.other]: target.draft });
       if (attendee !== undefined) toRegistration.push({ [registrationLink.own]: id, [registrationLink.other]: attendee.id });
       id += 1;
     }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm run bench [-- --db postgres|sqlite] [--smoke] [--scenario text] [--rounds n] [--duration s]
- *  [--connections n] [--keep-db]`
+ *  [--connections n] [--heap MB] [--keep-db]`
  *
  * 1. compiles the app (dist/), creates its own database (PostgreSQL `gomunicipal_bench`, or a
  *    temporary SQLite file) and generates the data set into it (bench/data.js);
@@ -29,7 +29,7 @@ const PG = { host: '127.0.0.1', port: 5432, user: 'postgres', password: '' };
 const PG_DATABASE = 'gomunicipal_bench';
 
 const parseArgs = (argv) => {
-  const options = { db: 'postgres', smoke: false, scenario: undefined, rounds: 3, duration: 6, connections: 10, keepDb: false };
+  const options = { db: 'postgres', smoke: false, scenario: undefined, rounds: 3, duration: 6, connections: 10, keepDb: false, heapMb: 384 };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     const value = () => {
@@ -44,6 +44,7 @@ const parseArgs = (argv) => {
     else if (arg === '--duration') options.duration = Number(value());
     else if (arg === '--connections') options.connections = Number(value());
     else if (arg === '--keep-db') options.keepDb = true;
+    else if (arg === '--heap') options.heapMb = Number(value());
     else throw new Error(`unknown option ${arg}`);
   }
   if (!['postgres', 'sqlite'].includes(options.db)) throw new Error('--db must be postgres or sqlite');
@@ -309,7 +310,14 @@ const main = async () => {
 
     log('starting the app (production mode)…');
     const port = await freePort();
-    const { child: app } = await startChild(path.join(__dirname, 'app.js'), { ...appEnv, NODE_ENV: 'production', PORT: String(port) });
+    const { child: app } = await startChild(path.join(__dirname, 'app.js'), {
+      ...appEnv,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      // A heap limit, as a production deployment sets one: without it V8 sizes the heap to the
+      // machine's memory and lets garbage pile up far beyond what the app needs.
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${options.heapMb}`.trim(),
+    });
     cleanups.push(() => stopChild(app));
     const base = `http://127.0.0.1:${port}`;
     const context = { ...dataSet, client: options.db, db: database, now: new Date().toISOString() };

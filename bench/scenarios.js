@@ -98,7 +98,8 @@ const scenarios = [
         [sessionDocument]
       );
       const rows = await context.db.rows(
-        `SELECT r.registration_status AS status, COUNT(*) AS n FROM registrations r
+        // A registration links to both versions (draft and published) of its session: count each once.
+        `SELECT r.registration_status AS status, COUNT(DISTINCT r.id) AS n FROM registrations r
          JOIN registrations_session_lnk l ON l.registration_id = r.id
          JOIN sessions s ON s.id = l.session_id
          WHERE s.document_id = ? GROUP BY r.registration_status`,
