@@ -4,6 +4,14 @@ import type { Core } from '@strapi/strapi';
 const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
   // Cache-Control max-age, in seconds, of anonymous GET answers of the portal API.
   cacheMaxAge: env.int('PUBLIC_CACHE_MAX_AGE', 60),
+  // Server-side cache of anonymous portal answers (src/middlewares/response-cache.ts); entries live
+  // cacheMaxAge seconds. With REDIS_URL, processes on one database share its invalidations.
+  responseCache: {
+    enabled: env.bool('RESPONSE_CACHE', true),
+    maxEntries: env.int('RESPONSE_CACHE_MAX_ENTRIES', 500),
+    maxBytes: env.int('RESPONSE_CACHE_MAX_MB', 32) * 1024 * 1024,
+    redisUrl: env('REDIS_URL', ''),
+  },
   // Where a person reads about one session (calendar events link to it). Placeholders:
   // {publicUrl}, {documentId}, {slug}, {locale}.
   sessionPageUrl: env('SESSION_PAGE_URL', '{publicUrl}/api/sessions/{documentId}?locale={locale}'),

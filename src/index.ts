@@ -2,6 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { registerFeedbackAdminRoutes } from './admin-api/feedback-routes';
 import { registerAdminRoutes } from './admin-api/routes';
 import type { SurveyService } from './api/survey/services/survey';
+import { registerCacheInvalidation } from './cache/invalidation';
+import { responseCache } from './cache/response-cache';
 import { configureAdminLists } from './bootstrap/admin-lists';
 import { ensureFirstAdmin } from './bootstrap/admin-user';
 import { ensureLocales } from './bootstrap/locales';
@@ -29,6 +31,8 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    registerCacheInvalidation(strapi);
+    await responseCache(strapi).start();
     const firstRun = await isDatabaseEmpty(strapi);
     await ensureLocales(strapi, { firstRun });
     await applyPublicPermissions(strapi);
@@ -45,7 +49,8 @@ export default {
   },
 
   /** On shutdown (the cron jobs are already stopped): let a running task finish before the database closes. */
-  async destroy() {
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
     await cronIdle();
+    await responseCache(strapi).stop();
   },
 };

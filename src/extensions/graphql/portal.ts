@@ -1,6 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import DataLoader from 'dataloader';
-import { portalFields, type SessionCore, type SessionPortalService } from '../../api/session/services/session';
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import {
+  portalFields,
+  type PortalParts,
+  type SessionCore,
+  type SessionPortalService,
+} from '../../api/session/services/session';
 import { requestLanguage } from '../../utils/language';
 import { parsePortalArgs } from '../../utils/portal-args';
 
@@ -47,6 +53,38 @@ const PREFETCHED = {
   Recording: ['file', 'chapters'],
 } as const;
 
+/** The fields selected under some selection sets, by name, with their own selection sets (fragments followed). */
+const selected = (sets: readonly (SelectionSetNode | undefined)[], info: GraphQLResolveInfo): Map<string, SelectionSetNode[]> => {
+  const fields = new Map<string, SelectionSetNode[]>();
+  const visit = (set: SelectionSetNode | undefined) => {
+    for (const selection of set?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) {
+        const children = fields.get(selection.name.value) ?? [];
+        if (selection.selectionSet !== undefined) children.push(selection.selectionSet);
+        fields.set(selection.name.value, children);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        visit(selection.selectionSet);
+      } else {
+        visit(info.fragments[selection.name.value]?.selectionSet);
+      }
+    }
+  };
+  sets.forEach(visit);
+  return fields;
+};
+
+/** Which relations a portal list must load: those the query selects (the others are never read). */
+export const requestedParts = (info: GraphQLResolveInfo): PortalParts => {
+  const session = selected(info.fieldNodes.map((node) => node.selectionSet), info);
+  const under = (field: string) => selected(session.get(field) ?? [], info);
+  return {
+    speakers: session.has('speakers'),
+    catalogResources: session.has('catalogResources'),
+    materials: session.has('materials') && { file: under('materials').has('file') },
+    recordings: session.has('recordings') && { file: under('recordings').has('file'), chapters: under('recordings').has('chapters') },
+  };
+};
+
 export const portalExtension = (strapi: Core.Strapi) => () => {
   const sessions = () => strapi.service('api::session.session') as unknown as SessionPortalService;
   const publicUrl = () => strapi.config.get('server.url') as string;
@@ -68,10 +106,11 @@ export const portalExtension = (strapi: Core.Strapi) => () => {
   const derived = (parent: Parent) => parent as Parent & Partial<ReturnType<typeof portalFields>>;
   const computed = (parent: Parent) => portalFields(parent, 0, publicUrl());
 
-  const list = (kind: 'upcoming' | 'past', defaultLimit: number) => async (_parent: unknown, args: Args, context: Context) => {
+  const list = (kind: 'upcoming' | 'past', defaultLimit: number) => async (_parent: unknown, args: Args, context: Context, info: GraphQLResolveInfo) => {
     const language = requestLanguage(args.locale, context.koaContext?.get('accept-language'));
-    const parsed = parsePortalArgs(args, defaultLimit, language);
-    return sessions().withPortalFields(await sessions()[kind](parsed));
+    const parsed = { ...parsePortalArgs(args, defaultLimit, language), parts: requestedParts(info) };
+    // Derived fields resolve from the session itself; seatsLeft only when asked for (one grouped count per request).
+    return sessions()[kind](parsed);
   };
 
   return {

@@ -1,22 +1,57 @@
-import { factories, type Core, type Modules } from '@strapi/strapi';
+import { factories, type Core } from '@strapi/strapi';
 import { zonedWallTimeToUtc } from '../../../utils/time';
 import type { Language } from '../../../utils/language';
 
 const UID = 'api::session.session';
 
+const PUBLISHED = { publishedAt: { $notNull: true } };
+
 /**
- * What a portal shows of a session, loaded with the session in one Document Service call:
- * Strapi populates each relation for all sessions at once, so the number of SQL statements
- * does not grow with the number of sessions.
+ * What a portal shows of a session, loaded with the sessions: the query engine loads each relation
+ * for all sessions at once, so the number of SQL statements does not grow with the number of
+ * sessions. Relations point from published rows to published rows; the filter says so again.
  */
-export const PORTAL_POPULATE: Modules.Documents.Params.Populate.Any<typeof UID> = {
+export const PORTAL_POPULATE = {
   speakers: true,
-  catalogResources: { fields: ['name', 'code', 'catalogUrl', 'qualifiesForSupport'] },
-  materials: { populate: { file: true }, sort: ['id:asc'] },
-  recordings: { populate: { file: true, chapters: true }, sort: ['id:asc'] },
+  catalogResources: { select: ['id', 'documentId', 'name', 'code', 'catalogUrl', 'qualifiesForSupport'], where: PUBLISHED },
+  materials: { where: PUBLISHED, orderBy: { id: 'asc' }, populate: { file: true } },
+  recordings: { where: PUBLISHED, orderBy: { id: 'asc' }, populate: { file: true, chapters: true } },
+} as const;
+
+/** Which parts of PORTAL_POPULATE to load (all by default); GraphQL asks only for what the query selects. */
+export type PortalParts = {
+  speakers?: boolean;
+  catalogResources?: boolean;
+  materials?: boolean | { file?: boolean };
+  recordings?: boolean | { file?: boolean; chapters?: boolean };
 };
 
-export type PortalListArgs = { limit: number; locale: Language; year?: number; now?: Date };
+export const ALL_PORTAL_PARTS: PortalParts = {
+  speakers: true,
+  catalogResources: true,
+  materials: { file: true },
+  recordings: { file: true, chapters: true },
+};
+
+const populateFor = (parts: PortalParts): Record<string, unknown> => {
+  const populate: Record<string, unknown> = {};
+  if (parts.speakers === true) populate.speakers = true;
+  if (parts.catalogResources === true) populate.catalogResources = PORTAL_POPULATE.catalogResources;
+  if (parts.materials !== undefined && parts.materials !== false) {
+    const file = typeof parts.materials === 'object' && parts.materials.file === true;
+    populate.materials = { ...PORTAL_POPULATE.materials, populate: file ? { file: true } : {} };
+  }
+  if (parts.recordings !== undefined && parts.recordings !== false) {
+    const nested = typeof parts.recordings === 'object' ? parts.recordings : {};
+    populate.recordings = {
+      ...PORTAL_POPULATE.recordings,
+      populate: { ...(nested.file === true ? { file: true } : {}), ...(nested.chapters === true ? { chapters: true } : {}) },
+    };
+  }
+  return populate;
+};
+
+export type PortalListArgs = { limit: number; locale: Language; year?: number; now?: Date; parts?: PortalParts };
 
 export type SessionCore = {
   documentId: string;
@@ -26,6 +61,9 @@ export type SessionCore = {
   registrationOpen?: boolean | null;
   capacity?: number | null;
 };
+
+/** A session row as the portal lists load it. */
+export type PortalSession = SessionCore & Record<string, unknown>;
 
 export type PortalFields = {
   endsAt: string;
@@ -49,34 +87,35 @@ export const portalFields = (session: SessionCore, confirmed: number, publicUrl:
   };
 };
 
+/**
+ * The portal lists read published rows with the query engine rather than the Document Service:
+ * the same rows and relations, without a transaction around each read, and with only the
+ * relations asked for. The GraphQL schema and the REST sanitizer decide which fields go out.
+ */
 const portalService = (strapi: Core.Strapi) => ({
   /** Published sessions that have not started and are not cancelled, soonest first. */
-  async upcoming({ limit, locale, now = new Date() }: PortalListArgs) {
-    return strapi.documents(UID).findMany({
-      locale,
-      status: 'published',
-      filters: { startsAt: { $gt: now.toISOString() }, eventStatus: { $ne: 'cancelled' } },
-      sort: ['startsAt:asc'],
+  async upcoming({ limit, locale, now = new Date(), parts = ALL_PORTAL_PARTS }: PortalListArgs) {
+    return strapi.db.query(UID).findMany({
+      where: { ...PUBLISHED, locale, startsAt: { $gt: now.toISOString() }, eventStatus: { $ne: 'cancelled' } },
+      orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
       limit,
-      populate: PORTAL_POPULATE,
-    });
+      populate: populateFor(parts),
+    }) as Promise<PortalSession[]>;
   },
 
   /** Published sessions that have started (cancelled ones never took place), newest first. */
-  async past({ limit, locale, year, now = new Date() }: PortalListArgs) {
+  async past({ limit, locale, year, now = new Date(), parts = ALL_PORTAL_PARTS }: PortalListArgs) {
     const startsAt: Record<string, string> = { $lte: now.toISOString() };
     if (year !== undefined) {
       startsAt.$gte = zonedWallTimeToUtc(`${year}-01-01`, '00:00').toISOString();
       startsAt.$lt = zonedWallTimeToUtc(`${year + 1}-01-01`, '00:00').toISOString();
     }
-    return strapi.documents(UID).findMany({
-      locale,
-      status: 'published',
-      filters: { startsAt, eventStatus: { $ne: 'cancelled' } },
-      sort: ['startsAt:desc'],
+    return strapi.db.query(UID).findMany({
+      where: { ...PUBLISHED, locale, startsAt, eventStatus: { $ne: 'cancelled' } },
+      orderBy: [{ startsAt: 'desc' }, { id: 'asc' }],
       limit,
-      populate: PORTAL_POPULATE,
-    });
+      populate: populateFor(parts),
+    }) as Promise<PortalSession[]>;
   },
 
   /** Confirmed registrations per session document, in one grouped query. */

@@ -1,0 +1,417 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench [-- --db postgres|sqlite] [--smoke] [--scenario text] [--rounds n] [--duration s]
+ *  [--connections n] [--heap MB] [--keep-db]`
+ *
+ * 1. compiles the app (dist/), creates its own database (PostgreSQL `gomunicipal_bench`, or a
+ *    temporary SQLite file) and generates the data set into it (bench/data.js);
+ * 2. starts the app in production mode as a child process on a free port, and the bare Node
+ *    baseline server as another;
+ * 3. drives each scenario (bench/scenarios.js) with autocannon from a third process, round after
+ *    round (scenarios interleaved, so that a neighbour's load hits them alike), sampling the app's
+ *    RSS meanwhile;
+ * 4. prints a Markdown table of the medians with each scenario's ratio to its baseline and the
+ *    targets, writes bench/results/latest.json, and stops everything it started.
+ */
+'use strict';
+const { fork, spawn } = require('child_process');
+const crypto = require('crypto');
+const fs = require('fs');
+const net = require('net');
+const os = require('os');
+const path = require('path');
+const { generate } = require('./data');
+const { scenarios } = require('./scenarios');
+
+const APP_DIR = path.resolve(__dirname, '..');
+const RESULTS = path.join(__dirname, 'results', 'latest.json');
+const PG = { host: '127.0.0.1', port: 5432, user: 'postgres', password: '' };
+const PG_DATABASE = 'gomunicipal_bench';
+
+const parseArgs = (argv) => {
+  const options = { db: 'postgres', smoke: false, scenario: undefined, rounds: 3, duration: 6, connections: 10, keepDb: false, heapMb: 384 };
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i];
+    const value = () => {
+      i += 1;
+      if (argv[i] === undefined) throw new Error(`${arg} needs a value`);
+      return argv[i];
+    };
+    if (arg === '--db') options.db = value();
+    else if (arg === '--smoke') options.smoke = true;
+    else if (arg === '--scenario') options.scenario = value();
+    else if (arg === '--rounds') options.rounds = Number(value());
+    else if (arg === '--duration') options.duration = Number(value());
+    else if (arg === '--connections') options.connections = Number(value());
+    else if (arg === '--keep-db') options.keepDb = true;
+    else if (arg === '--heap') options.heapMb = Number(value());
+    else throw new Error(`unknown option ${arg}`);
+  }
+  if (!['postgres', 'sqlite'].includes(options.db)) throw new Error('--db must be postgres or sqlite');
+  if (options.smoke) Object.assign(options, { rounds: 1, duration: 1, db: argv.includes('--db') ? options.db : 'sqlite' });
+  return options;
+};
+
+const log = (...parts) => process.stderr.write(`${parts.join(' ')}\n`);
+const secret = () => crypto.randomBytes(24).toString('base64');
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+
+/** The bench's own database: created empty, dropped at the end; a small query helper for checks. */
+const createDatabase = async (client) => {
+  if (client === 'sqlite') {
+    const filename = path.join(os.tmpdir(), `gomunicipal-bench-${process.pid}.db`);
+    const remove = () => ['', '-wal', '-shm', '-journal'].forEach((s) => fs.rmSync(`${filename}${s}`, { force: true }));
+    remove();
+    let sqlite;
+    return {
+      env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: filename },
+      rows: async (sql, params = []) => {
+        const Database = require('better-sqlite3');
+        sqlite = sqlite ?? new Database(filename, { readonly: true });
+        return sqlite.prepare(sql).all(...params);
+      },
+      drop: async () => {
+        sqlite?.close();
+        remove();
+      },
+    };
+  }
+  const { Client } = require('pg');
+  const admin = async (sql) => {
+    const pg = new Client({ ...PG, database: 'postgres' });
+    await pg.connect();
+    try {
+      await pg.query(sql);
+    } finally {
+      await pg.end();
+    }
+  };
+  await admin(`DROP DATABASE IF EXISTS ${PG_DATABASE} WITH (FORCE)`);
+  await admin(`CREATE DATABASE ${PG_DATABASE}`);
+  let pg;
+  return {
+    env: {
+      DATABASE_CLIENT: 'postgres',
+      DATABASE_HOST: PG.host,
+      DATABASE_PORT: String(PG.port),
+      DATABASE_USERNAME: PG.user,
+      DATABASE_PASSWORD: PG.password,
+      DATABASE_NAME: PG_DATABASE,
+      DATABASE_SCHEMA: 'public',
+    },
+    rows: async (sql, params = []) => {
+      if (pg === undefined) {
+        pg = new Client({ ...PG, database: PG_DATABASE });
+        await pg.connect();
+      }
+      let n = 0;
+      return (await pg.query(sql.replace(/\?/g, () => `$${(n += 1)}`), params)).rows;
+    },
+    drop: async (keep) => {
+      await pg?.end();
+      if (!keep) await admin(`DROP DATABASE IF EXISTS ${PG_DATABASE} WITH (FORCE)`);
+    },
+  };
+};
+
+/** Starts a Node script as a child; resolves when it prints `ready`, with the rest of that line. */
+const startChild = (script, env) =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script], { cwd: APP_DIR, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`${script} did not start: ${output}`)), 120000);
+    const onData = (chunk) => {
+      output += chunk.toString();
+      const match = /^ready ?(.*)$/m.exec(output);
+      if (match !== null) {
+        clearTimeout(timer);
+        child.stdout.removeAllListeners('data');
+        child.stdout.resume();
+        resolve({ child, detail: match[1] });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk) => {
+      output += chunk.toString();
+      if (output.length > 20000) output = output.slice(-20000);
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${script} exited with ${code}: ${output}`));
+    });
+  });
+
+const stopChild = (child) =>
+  new Promise((resolve) => {
+    if (child === undefined || child.exitCode !== null) return resolve();
+    child.removeAllListeners('exit');
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), 10000).unref();
+  });
+
+const rssMb = (pid) => {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
+  } catch {
+    return undefined;
+  }
+};
+
+/** One autocannon run in its own process; RSS of `pid` sampled meanwhile. */
+const runLoad = (options, pid) =>
+  new Promise((resolve, reject) => {
+    const worker = fork(path.join(__dirname, 'load.js'), [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    let maxRss = 0;
+    const sampler = setInterval(() => {
+      const rss = pid === undefined ? undefined : rssMb(pid);
+      if (rss !== undefined) maxRss = Math.max(maxRss, rss);
+    }, 200);
+    worker.once('message', (result) => {
+      clearInterval(sampler);
+      if (result.error) reject(new Error(result.error));
+      else resolve({ ...result, rss: pid === undefined ? undefined : Math.max(maxRss, rssMb(pid) ?? 0) });
+    });
+    worker.once('exit', (code) => {
+      clearInterval(sampler);
+      if (code !== 0) reject(new Error(`load generator exited with ${code}`));
+    });
+    worker.send(options);
+  });
+
+const fetchOnce = async (base, request) => {
+  const res = await fetch(`${base}${request.path}`, { method: request.method, headers: request.headers, body: request.body });
+  const body = Buffer.from(await res.arrayBuffer());
+  return { status: res.status, type: res.headers.get('content-type') ?? 'application/octet-stream', body };
+};
+
+const machine = () => ({
+  cpu: os.cpus()[0]?.model ?? 'unknown',
+  cores: os.cpus().length,
+  memoryGb: Math.round(os.totalmem() / 2 ** 30),
+  node: process.version,
+  os: `${os.type()} ${os.release()}`,
+  loadAverage: os.loadavg().map((l) => Number(l.toFixed(2))),
+});
+
+const fmt = (value, digits = 0) => (value === undefined || value === null || Number.isNaN(value) ? '–' : value.toFixed(digits));
+
+const evaluate = (scenario, figures, byName, client) => {
+  const targets = scenario.targets ?? {};
+  const applies = targets.onlyOn === undefined || targets.onlyOn.includes(client);
+  const base = scenario.baseline === undefined ? undefined : byName.get(scenario.baseline);
+  const ratio = base === undefined || base.rps === 0 ? undefined : figures.rps / base.rps;
+  const goals = [];
+  const failures = [];
+  if (applies && targets.ratio !== undefined) {
+    goals.push(`≥ ${targets.ratio} × ${scenario.baseline}`);
+    if (!(ratio >= targets.ratio)) failures.push('ratio');
+  }
+  if (applies && targets.p99Ms !== undefined) {
+    goals.push(`p99 < ${targets.p99Ms} ms`);
+    if (!(figures.p99 < targets.p99Ms)) failures.push('p99');
+  }
+  if (applies && targets.rps !== undefined) {
+    goals.push(`≥ ${targets.rps} req/s`);
+    if (!(figures.rps >= targets.rps)) failures.push('req/s');
+  }
+  if (figures.check !== undefined) {
+    goals.push(figures.check.note);
+    if (!figures.check.ok) failures.push('check');
+  }
+  if (figures.errors > 0) failures.push('errors');
+  return { ratio, goal: goals.join('; '), pass: goals.length === 0 && failures.length === 0 ? undefined : failures.length === 0, failures };
+};
+
+const table = (rows, memory) => {
+  const lines = [
+    '| scenario | req/s | p50 ms | p99 ms | errors | app RSS MB | baseline | ratio | target | result |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | --- | --- |',
+  ];
+  for (const row of rows) {
+    const result = row.pass === undefined ? (row.errors > 0 ? 'errors' : '') : row.pass ? 'pass' : `**FAIL** (${row.failures.join(', ')})`;
+    lines.push(
+      `| ${row.name} | ${fmt(row.rps)} | ${fmt(row.p50, 1)} | ${fmt(row.p99, 1)} | ${row.errors} | ${fmt(row.rss)} | ${row.baseline ?? ''} | ${
+        row.ratio === undefined ? '' : `${row.ratio.toFixed(2)} ×`
+      } | ${row.goal} | ${result} |`
+    );
+  }
+  lines.push(`| app memory (max RSS under load) | | | | | ${fmt(memory.max)} | | | < ${memory.limit} MB | ${memory.pass ? 'pass' : '**FAIL**'} |`);
+  return lines.join('\n');
+};
+
+const main = async () => {
+  const options = parseArgs(process.argv.slice(2));
+  const chosen = scenarios.filter(
+    (s) => options.scenario === undefined || s.name.includes(options.scenario) || s.baselineServer || s.name === 'health'
+  );
+  // A scenario's baseline runs too, whatever the filter.
+  for (const s of [...chosen]) {
+    const base = scenarios.find((b) => b.name === s.baseline);
+    if (base !== undefined && !chosen.includes(base)) chosen.splice(chosen.indexOf(s), 0, base);
+  }
+  const started = Date.now();
+  const cleanups = [];
+  const cleanup = async () => {
+    while (cleanups.length > 0) await cleanups.pop()().catch((error) => log(`cleanup: ${error.message}`));
+  };
+  process.once('SIGINT', () => cleanup().then(() => process.exit(130)));
+
+  try {
+    log(`GOmunicipal bench: ${options.db}${options.smoke ? ', smoke' : ''}, ${options.rounds} round(s) of ${options.duration} s, ${options.connections} connections`);
+    log('compiling the app (dist/)…');
+    const { compileStrapi, createStrapi } = require('@strapi/strapi');
+    await compileStrapi({ appDir: APP_DIR });
+
+    const database = await createDatabase(options.db);
+    cleanups.push(() => database.drop(options.keepDb));
+    const appEnv = {
+      ...database.env,
+      STRAPI_TELEMETRY_DISABLED: 'true',
+      LOG_STARTUP: 'false',
+      LOG_LEVEL: 'warn',
+      SEED_ON_BOOTSTRAP: 'false',
+      CRON_TASKS: 'outbox',
+      APP_KEYS: [secret(), secret()].join(','),
+      API_TOKEN_SALT: secret(),
+      ADMIN_JWT_SECRET: secret(),
+      TRANSFER_TOKEN_SALT: secret(),
+      JWT_SECRET: secret(),
+      ENCRYPTION_KEY: secret(),
+      RATE_LIMIT_REGISTRATION_POINTS: '100000000',
+    };
+
+    log('generating the data set…');
+    const generationStarted = Date.now();
+    Object.assign(process.env, appEnv, { CRON_ENABLED: 'false' });
+    const generator = await createStrapi({ appDir: APP_DIR, distDir: path.join(APP_DIR, 'dist'), autoReload: false, serveAdminPanel: false }).load();
+    let dataSet;
+    try {
+      dataSet = await generate(generator, { smoke: options.smoke, log });
+    } finally {
+      await generator.destroy();
+    }
+    const generationSeconds = (Date.now() - generationStarted) / 1000;
+
+    log('starting the app (production mode)…');
+    const port = await freePort();
+    const { child: app } = await startChild(path.join(__dirname, 'app.js'), {
+      ...appEnv,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      // A heap limit, as a production deployment sets one: without it V8 sizes the heap to the
+      // machine's memory and lets garbage pile up far beyond what the app needs.
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${options.heapMb}`.trim(),
+    });
+    cleanups.push(() => stopChild(app));
+    const base = `http://127.0.0.1:${port}`;
+    const context = { ...dataSet, client: options.db, db: database, now: new Date().toISOString() };
+
+    // The bare baseline sends the bytes of the first cached scenario's answer.
+    const reference = scenarios.find((s) => s.name === 'graphql-get-cached').request(context);
+    const answer = await fetchOnce(base, reference);
+    if (answer.status !== 200) throw new Error(`the portal query answered ${answer.status}: ${answer.body.toString().slice(0, 500)}`);
+    const { child: bare, detail: barePort } = await startChild(path.join(__dirname, 'baseline-server.js'), {
+      BASELINE_BODY_BASE64: answer.body.toString('base64'),
+      BASELINE_CONTENT_TYPE: answer.type,
+    });
+    cleanups.push(() => stopChild(bare));
+
+    // Every scenario must answer 2xx once before it is measured.
+    for (const scenario of chosen) {
+      if (scenario.baselineServer) continue;
+      const request = scenario.request(context);
+      const unique = (text) => text?.replace(/\[<id>\]/g, `probe${Date.now()}`);
+      const probe = await fetchOnce(base, { ...request, path: unique(request.path), body: unique(request.body) });
+      if (probe.status >= 300) throw new Error(`${scenario.name} answered ${probe.status}: ${probe.body.toString().slice(0, 500)}`);
+    }
+
+    const samples = new Map(chosen.map((s) => [s.name, []]));
+    for (let round = 1; round <= options.rounds; round += 1) {
+      log(`round ${round}/${options.rounds}`);
+      for (const scenario of chosen) {
+        const request = scenario.request(context);
+        const url = scenario.baselineServer ? `http://127.0.0.1:${barePort}${request.path}` : `${base}${request.path}`;
+        const load = { url, method: request.method, headers: request.headers, body: request.body, connections: options.connections };
+        if (scenario.warm) await fetchOnce(base, request);
+        // A short warm-up (JIT, pools), not counted.
+        await runLoad({ ...load, duration: options.smoke ? 0.3 : 1 }, undefined);
+        const result = await runLoad({ ...load, duration: options.duration }, scenario.baselineServer ? undefined : app.pid);
+        samples.get(scenario.name).push(result);
+        log(`  ${scenario.name.padEnd(22)} ${fmt(result.rps).padStart(7)} req/s  p50 ${fmt(result.p50, 1)} ms  p99 ${fmt(result.p99, 1)} ms  errors ${result.errors}`);
+      }
+    }
+
+    const byName = new Map();
+    for (const scenario of chosen) {
+      const runs = samples.get(scenario.name);
+      const figures = {
+        rps: median(runs.map((r) => r.rps)),
+        p50: median(runs.map((r) => r.p50)),
+        p99: median(runs.map((r) => r.p99)),
+        errors: runs.reduce((sum, r) => sum + r.errors, 0),
+        rss: runs.every((r) => r.rss === undefined) ? undefined : Math.max(...runs.map((r) => r.rss ?? 0)),
+        rounds: runs,
+      };
+      if (scenario.check !== undefined) figures.check = await scenario.check(context);
+      byName.set(scenario.name, figures);
+    }
+    const rows = chosen.map((scenario) => {
+      const figures = byName.get(scenario.name);
+      return { name: scenario.name, about: scenario.about, baseline: scenario.baseline, ...figures, ...evaluate(scenario, figures, byName, options.db) };
+    });
+    const maxRss = Math.max(0, ...rows.map((r) => r.rss ?? 0));
+    const memory = { max: maxRss, limit: 600, pass: maxRss < 600 };
+    const markdown = table(rows, memory);
+    const passed = rows.every((r) => r.pass !== false) && memory.pass;
+
+    const report = {
+      date: new Date().toISOString(),
+      machine: machine(),
+      options,
+      dataSet: { ...dataSet.sizes, generationSeconds },
+      rows: rows.map(({ rounds, ...row }) => ({ ...row, rounds: rounds.map(({ statuses, ...r }) => ({ ...r, statuses })) })),
+      memory,
+      passed,
+      markdown,
+    };
+    fs.mkdirSync(path.dirname(RESULTS), { recursive: true });
+    fs.writeFileSync(RESULTS, `${JSON.stringify(report, null, 2)}\n`);
+
+    process.stdout.write(
+      `\n### GOmunicipal bench, ${options.db}${options.smoke ? ' (smoke)' : ''}, ${report.date}\n\n` +
+        `${report.machine.cpu}, ${report.machine.cores} cores, ${report.machine.memoryGb} GB, Node ${report.machine.node}; ` +
+        `load average at the end ${report.machine.loadAverage.join(' ')}. Medians of ${options.rounds} round(s) of ${options.duration} s, ` +
+        `${options.connections} connections.\n\n${markdown}\n\n` +
+        `${passed ? 'All targets met.' : 'Some targets were missed.'} Written to ${path.relative(APP_DIR, RESULTS)} ` +
+        `(${((Date.now() - started) / 1000).toFixed(0)} s in all).\n`
+    );
+    return options.smoke ? 0 : passed ? 0 : 2;
+  } finally {
+    await cleanup();
+  }
+};
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    // Database errors carry their whole SQL: the first lines are enough.
+    console.error(String(error?.stack ?? error).slice(0, 3000));
+    process.exit(1);
+  }
+);

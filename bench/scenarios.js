@@ -1,0 +1,117 @@
+/**
+ * What `npm run bench` measures. A scenario is
+ *   { name, about, request(context) -> { method, path, headers?, body? },
+ *     baseline?: name of the scenario its ratio is computed against,
+ *     targets?: { ratio?, p99Ms?, rps?, onlyOn?: ['postgres'] },
+ *     warm?: true (fill caches before measuring), check?: async (context) -> { ok, note } }
+ * `context` has the data set (`upcoming`, `past` document ids, `sizes`), `db` (a query helper on the
+ * bench database: `db.rows(sql, params)`), `client` ('postgres' | 'sqlite') and `now`.
+ * To add one: push it onto the list (e.g. from a file required by run.js); nothing else changes.
+ */
+'use strict';
+
+const SESSION_FIELDS = `
+  documentId title startsAt eventStatus
+  materials { title kind url }
+  recordings { title videoUrl platform durationSeconds chapters { startsAtSecond title } }
+`;
+
+/** The portal's page: next sessions and the archive, with materials and recordings. */
+const PORTAL_QUERY = `query Portal {
+  upcomingSessions(limit: 5) { ...S }
+  pastSessions(limit: 12) { ...S }
+}
+fragment S on Session { ${SESSION_FIELDS} }`;
+
+/** The same fields through Strapi's generated query, as a portal would without our API. */
+const stockQuery = (now) => `query Stock {
+  upcoming: sessions(filters: { startsAt: { gt: "${now}" }, eventStatus: { ne: "cancelled" } }, sort: "startsAt:asc", pagination: { limit: 5 }) { ...S }
+  past: sessions(filters: { startsAt: { lte: "${now}" }, eventStatus: { ne: "cancelled" } }, sort: "startsAt:desc", pagination: { limit: 12 }) { ...S }
+}
+fragment S on Session { ${SESSION_FIELDS} }`;
+
+const json = { 'content-type': 'application/json' };
+const compact = (query) => query.replace(/\s+/g, ' ').trim();
+
+const scenarios = [
+  {
+    name: 'node-http',
+    about: 'bare Node http server sending the bytes of the cached GraphQL GET answer',
+    baselineServer: true,
+    request: () => ({ method: 'GET', path: '/' }),
+  },
+  {
+    name: 'health',
+    about: "the app's /_health (Strapi's lightest route)",
+    baseline: 'node-http',
+    request: () => ({ method: 'GET', path: '/_health' }),
+  },
+  {
+    name: 'graphql-get-cached',
+    about: 'portal list, GraphQL GET, warm server-side cache',
+    baseline: 'health',
+    warm: true,
+    targets: { ratio: 0.5, p99Ms: 20 },
+    request: () => ({ method: 'GET', path: `/graphql?query=${encodeURIComponent(compact(PORTAL_QUERY))}` }),
+  },
+  {
+    name: 'rest-past-cached',
+    about: 'portal archive, REST /api/sessions/past?limit=12 (materials, recordings), warm cache',
+    baseline: 'health',
+    warm: true,
+    targets: { ratio: 0.5, p99Ms: 20 },
+    request: () => ({ method: 'GET', path: '/api/sessions/past?limit=12' }),
+  },
+  {
+    name: 'graphql-stock',
+    about: 'the same fields through the generated `sessions` query (stock shadow CRUD), POST',
+    baseline: 'health',
+    request: (context) => ({ method: 'POST', path: '/graphql', headers: json, body: JSON.stringify({ query: compact(stockQuery(context.now)) }) }),
+  },
+  {
+    name: 'graphql-post',
+    about: 'portal list, GraphQL POST (never cached: every request reaches the database)',
+    baseline: 'graphql-stock',
+    targets: { ratio: 3 },
+    request: () => ({ method: 'POST', path: '/graphql', headers: json, body: JSON.stringify({ query: compact(PORTAL_QUERY) }) }),
+  },
+  {
+    name: 'registrations',
+    about: 'POST /api/sessions/:id/registrations, a different person each time, one session with capacity',
+    targets: { rps: 200, onlyOn: ['postgres'] },
+    request: (context) => ({
+      method: 'POST',
+      path: `/api/sessions/${context.upcoming[context.upcoming.length - 1]}/registrations`,
+      headers: json,
+      body: JSON.stringify({
+        fullName: 'Persona de càrrega',
+        email: 'carrega-[<id>]@bench.example',
+        localEntity: 'Ajuntament de prova',
+        consent: true,
+      }),
+    }),
+    /** The capacity rule: never more confirmed than seats, and full before anyone waits. */
+    check: async (context) => {
+      const sessionDocument = context.upcoming[context.upcoming.length - 1];
+      const [{ capacity }] = await context.db.rows(
+        'SELECT capacity FROM sessions WHERE document_id = ? AND published_at IS NOT NULL',
+        [sessionDocument]
+      );
+      const rows = await context.db.rows(
+        // A registration links to both versions (draft and published) of its session: count each once.
+        `SELECT r.registration_status AS status, COUNT(DISTINCT r.id) AS n FROM registrations r
+         JOIN registrations_session_lnk l ON l.registration_id = r.id
+         JOIN sessions s ON s.id = l.session_id
+         WHERE s.document_id = ? GROUP BY r.registration_status`,
+        [sessionDocument]
+      );
+      const count = (status) => Number(rows.find((r) => r.status === status)?.n ?? 0);
+      const confirmed = count('confirmed');
+      const waitlisted = count('waitlisted');
+      const ok = confirmed <= capacity && (waitlisted === 0 || confirmed === capacity);
+      return { ok, note: `${ok ? 'capacity held' : 'CAPACITY BROKEN'}: ${confirmed} confirmed of ${capacity} seats, ${waitlisted} waitlisted` };
+    },
+  },
+];
+
+module.exports = { scenarios, PORTAL_QUERY, stockQuery };
