@@ -192,7 +192,7 @@ const insertRegistrations = async (strapi, knex, sizes, sessions, rnd, now) => {
 
 const ANSWERS = (rnd) => [
   { question: 'content', value: 1 + Math.floor(rnd() * 5) },
-  { question: 'duration', value: ['short', 'right', 'long'][Math.floor(rnd() * 3)] },
+  { question: 'duration', value: ['too_short', 'right', 'too_long'][Math.floor(rnd() * 3)] },
   { question: 'understood', value: 1 + Math.floor(rnd() * 5) },
   { question: 'applicable', value: 1 + Math.floor(rnd() * 5) },
 ];
@@ -266,6 +266,8 @@ const generate = async (strapi, { smoke, log }) => {
   await strapi.db.connection.raw('ANALYZE');
   const context = {
     sizes,
+    today: now.toISOString().slice(0, 10),
+    twoYearsAgo: new Date(now.getTime() - 730 * DAY).toISOString().slice(0, 10),
     upcoming: sessions.filter((s) => s.upcoming).map((s) => s.documentId),
     past: sessions.filter((s) => !s.upcoming).map((s) => s.documentId),
   };

@@ -22,6 +22,7 @@ const os = require('os');
 const path = require('path');
 const { generate } = require('./data');
 const { scenarios } = require('./scenarios');
+const feedbackSummaries = require('./feedback-summaries');
 
 const APP_DIR = path.resolve(__dirname, '..');
 const RESULTS = path.join(__dirname, 'results', 'latest.json');
@@ -301,8 +302,16 @@ const main = async () => {
     Object.assign(process.env, appEnv, { CRON_ENABLED: 'false' });
     const generator = await createStrapi({ appDir: APP_DIR, distDir: path.join(APP_DIR, 'dist'), autoReload: false, serveAdminPanel: false }).load();
     let dataSet;
+    let feedback;
     try {
       dataSet = await generate(generator, { smoke: options.smoke, log });
+      // The feedback rollups a live system keeps one submission at a time, rebuilt from the raw
+      // answers and verified; then the summaries timed in-process, next to a naive baseline.
+      await feedbackSummaries.rebuildRollups(generator, { log });
+      if (options.scenario === undefined || 'feedback'.includes(options.scenario) || options.scenario.includes('feedback')) {
+        log('timing the feedback summaries…');
+        feedback = await feedbackSummaries.measureSummaries(generator, { past: dataSet.past, samples: options.smoke ? 5 : 50, naiveSamples: options.smoke ? 1 : 3, log });
+      }
     } finally {
       await generator.destroy();
     }
@@ -377,8 +386,8 @@ const main = async () => {
     });
     const maxRss = Math.max(0, ...rows.map((r) => r.rss ?? 0));
     const memory = { max: maxRss, limit: 600, pass: maxRss < 600 };
-    const markdown = table(rows, memory);
-    const passed = rows.every((r) => r.pass !== false) && memory.pass;
+    const markdown = [table(rows, memory), ...(feedback ? [feedbackSummaries.markdown(feedback)] : [])].join('\n\n');
+    const passed = rows.every((r) => r.pass !== false) && memory.pass && (feedback === undefined || feedback.rows.every((r) => r.pass !== false));
 
     const report = {
       date: new Date().toISOString(),
@@ -387,6 +396,7 @@ const main = async () => {
       dataSet: { ...dataSet.sizes, generationSeconds },
       rows: rows.map(({ rounds, ...row }) => ({ ...row, rounds: rounds.map(({ statuses, ...r }) => ({ ...r, statuses })) })),
       memory,
+      feedback,
       passed,
       markdown,
     };

@@ -112,6 +112,18 @@ const scenarios = [
       return { ok, note: `${ok ? 'capacity held' : 'CAPACITY BROKEN'}: ${confirmed} confirmed of ${capacity} seats, ${waitlisted} waitlisted` };
     },
   },
+  {
+    name: 'feedback-session',
+    about: 'GET /api/sessions/:id/feedback-summary of a past session, from the rollups (no server-side cache)',
+    baseline: 'health',
+    request: (context) => ({ method: 'GET', path: `/api/sessions/${context.past[0]}/feedback-summary` }),
+  },
+  {
+    name: 'feedback-two-years',
+    about: 'GET /api/feedback-summary over the last two years, with the trend series (no server-side cache)',
+    baseline: 'health',
+    request: (context) => ({ method: 'GET', path: `/api/feedback-summary?from=${context.twoYearsAgo}&to=${context.today}` }),
+  },
 ];
 
 module.exports = { scenarios, PORTAL_QUERY, stockQuery };

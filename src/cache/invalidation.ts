@@ -2,7 +2,8 @@ import type { Core, Modules } from '@strapi/strapi';
 import { responseCache } from './response-cache';
 
 /**
- * What the cached portal answers show. A registration changes `seatsLeft`, a file its URL, a
+ * What the cached portal answers show. A registration changes `seatsLeft`, a survey answer
+ * `feedbackSummary`, a file its URL, a
  * permission what the Public role may read, a locale what `locale` accepts.
  */
 export const WATCHED_MODELS: ReadonlySet<string> = new Set([
@@ -11,6 +12,11 @@ export const WATCHED_MODELS: ReadonlySet<string> = new Set([
   'api::recording.recording',
   'api::catalog-resource.catalog-resource',
   'api::registration.registration',
+  // Session.feedbackSummary: a survey submission changes the counts, an edited survey the labels.
+  'api::feedback-rollup.feedback-rollup',
+  'api::survey.survey',
+  'survey.question',
+  'survey.option',
   'shared.speaker',
   'recording.chapter',
   'plugin::upload.file',

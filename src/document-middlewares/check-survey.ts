@@ -9,10 +9,17 @@ const UID = 'api::survey.survey';
  * the default (SurveyService).
  */
 export const checkSurvey: Modules.Documents.Middleware.Middleware = async (context, next) => {
-  if (context.uid !== UID || (context.action !== 'create' && context.action !== 'update')) return next();
+  if (context.uid !== UID) return next();
+  if (context.action !== 'create' && context.action !== 'update') {
+    const result = await next();
+    if (context.action === 'delete') (strapi.service(UID) as unknown as SurveyService).forget();
+    return result;
+  }
   const params = context.params as { documentId?: string; data?: { questions?: SurveyQuestion[]; isDefault?: boolean } };
   const surveys = strapi.service(UID) as unknown as SurveyService;
   await surveys.checkQuestions(params.data?.questions);
   if (params.data?.isDefault === true) await surveys.checkSingleDefault(params.documentId);
-  return next();
+  const result = await next();
+  surveys.forget();
+  return result;
 };

@@ -189,30 +189,35 @@ const results = ({ strapi }: { strapi: Core.Strapi }) => {
     const link = (strapi.db.metadata.get(REGISTRATION as never).attributes.session as unknown as {
       joinTable: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } };
     }).joinTable;
-    const count = async (where: Record<string, unknown>) => {
-      const rows = (await strapi.db.connection
-        .from(`${qualified(table(REGISTRATION))} as r`)
-        .join(`${qualified(link.name)} as l`, `l.${link.joinColumn.name}`, 'r.id')
-        .join(`${qualified(table(SESSION))} as s`, 's.id', `l.${link.inverseJoinColumn.name}`)
-        .whereIn(`s.${column(SESSION, 'documentId')}`, ids)
-        .where(where)
-        .groupBy(`s.${column(SESSION, 'documentId')}`)
-        .select({ session: `s.${column(SESSION, 'documentId')}` })
-        .countDistinct({ n: 'r.id' })) as { session: string; n: number | string }[];
-      return new Map(rows.map((r) => [r.session, Number(r.n)]));
-    };
     const status = `r.${column(REGISTRATION, 'registrationStatus')}`;
-    return {
-      confirmed: await count({ [status]: 'confirmed' }),
-      attended: await count({ [status]: 'confirmed', [`r.${column(REGISTRATION, 'attended')}`]: true }),
-    };
+    const present = `r.${column(REGISTRATION, 'attended')}`;
+    const documentId = `s.${column(SESSION, 'documentId')}`;
+    const rows = (await strapi.db.connection
+      .from(`${qualified(table(REGISTRATION))} as r`)
+      .join(`${qualified(link.name)} as l`, `l.${link.joinColumn.name}`, 'r.id')
+      .join(`${qualified(table(SESSION))} as s`, 's.id', `l.${link.inverseJoinColumn.name}`)
+      .whereIn(documentId, ids)
+      .where(status, 'confirmed')
+      .groupBy(documentId)
+      .select({ session: documentId })
+      // A registration may link to both versions (draft, published) of its session: each counts once.
+      .select(strapi.db.connection.raw('COUNT(DISTINCT r.id) AS confirmed'))
+      .select(strapi.db.connection.raw(`COUNT(DISTINCT CASE WHEN ${present} = ? THEN r.id END) AS attended`, [true]))) as {
+      session: string;
+      confirmed: number | string;
+      attended: number | string;
+    }[];
+    for (const row of rows) {
+      confirmed.set(row.session, Number(row.confirmed));
+      attended.set(row.session, Number(row.attended));
+    }
+    return { confirmed, attended };
   };
 
   /** The questions to report, in survey order: the surveys of the sessions (or the default), then keys only seen in answers. */
   const questionsOf = async (sessions: SessionRow[], kinds: Map<string, QuestionKind>, language: Language): Promise<QuestionMeta[]> => {
     const ids = [...new Set(sessions.map((s) => s.survey?.id).filter((id): id is number => id !== undefined))];
-    const list: Survey[] = await surveys().byIds(ids);
-    if (ids.length === 0 || sessions.some((s) => s.survey === null || s.survey === undefined)) list.unshift(await surveys().ensureDefault());
+    const list: Survey[] = await surveys().forResults(ids, ids.length === 0 || sessions.some((s) => s.survey === null || s.survey === undefined));
     const metas: QuestionMeta[] = [];
     for (const survey of list) {
       for (const q of survey.questions ?? []) {

@@ -159,9 +159,34 @@ const surveys = (strapi: Core.Strapi) => {
     return (await defaultSurvey()) as Survey;
   };
 
+  // Results only need the surveys' labels: kept for a few seconds, forgotten at once on a local edit
+  // (src/document-middlewares/check-survey.ts); another process's edit shows within LABELS_TTL_MS.
+  const LABELS_TTL_MS = 10000;
+  let labels: { at: number; byId: Map<number, Survey>; defaultId: number } | null = null;
+  const labelCache = async () => {
+    if (labels !== null && Date.now() - labels.at < LABELS_TTL_MS) return labels;
+    const fallback = await ensureDefault();
+    const all = (await strapi.db.query(UID).findMany({ populate: POPULATE })) as Survey[];
+    labels = { at: Date.now(), byId: new Map(all.map((survey) => [survey.id, survey])), defaultId: fallback.id };
+    return labels;
+  };
+
   return {
     defaultSurvey,
     ensureDefault,
+
+    /** Forgets the surveys kept for the results' labels (after an edit). */
+    forget(): void {
+      labels = null;
+    },
+
+    /** The default survey, then the surveys of `ids` (when they exist), for the results' labels. */
+    async forResults(ids: number[], withDefault: boolean): Promise<Survey[]> {
+      const cache = await labelCache();
+      const chosen = ids.map((id) => cache.byId.get(id)).filter((survey): survey is Survey => survey !== undefined);
+      const fallback = cache.byId.get(cache.defaultId);
+      return withDefault && fallback !== undefined ? [fallback, ...chosen.filter((survey) => survey.id !== fallback.id)] : chosen;
+    },
 
     /** The survey of one session: the one chosen on its Catalan version, or the default. */
     async forSession(sessionDocumentId: string): Promise<Survey> {
@@ -171,12 +196,6 @@ const surveys = (strapi: Core.Strapi) => {
       })) as { publishedAt: string | null; survey?: Survey | null }[];
       const chosen = rows.find((r) => r.publishedAt !== null)?.survey ?? rows[0]?.survey;
       return chosen ?? (await ensureDefault());
-    },
-
-    /** Surveys by id, for the results of several sessions at once. */
-    async byIds(ids: number[]): Promise<Survey[]> {
-      if (ids.length === 0) return [];
-      return (await strapi.db.query(UID).findMany({ where: { id: { $in: ids } }, populate: POPULATE })) as Survey[];
     },
 
     /** Refuses a second default survey: sessions without a survey of their own would not know which to use. */
