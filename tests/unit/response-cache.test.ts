@@ -1,3 +1,4 @@
+import Redis from 'ioredis';
 import { isCacheableGraphqlQuery } from '../../src/cache/cacheable';
 import { ResponseCache, type CachedResponse } from '../../src/cache/response-cache';
 
@@ -96,6 +97,9 @@ describe('with Redis', () => {
       expect(await other.generation()).toBe(before[1]);
     } finally {
       await Promise.all([a.stop(), b.stop(), other.stop()]);
+      const redis = new Redis(options.redisUrl);
+      await redis.del(`gomunicipal:response-cache:${namespace}:generation`, `gomunicipal:response-cache:${namespace}-other:generation`);
+      redis.disconnect();
     }
   });
 });
