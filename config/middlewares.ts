@@ -25,7 +25,6 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => [
   },
   // Answers anonymous portal reads from memory, before the heavier middlewares and the router.
   'global::response-cache',
-  'strapi::poweredBy',
   // 413 for a body over the limit, 503 with Retry-After while the database is out of reach.
   'global::http-faults',
   'strapi::query',

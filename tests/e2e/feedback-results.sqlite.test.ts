@@ -80,16 +80,16 @@ describe('the Results page in the admin', () => {
     await page.screenshot({ path: path.join(ARTIFACTS, 'feedback-dashboard.png'), fullPage: true });
     await page.getByRole('link', { name: 'Sessió de prova recent' }).click();
     await page.getByRole('heading', { level: 1, name: 'Resultats de les enquestes' }).waitFor();
-    await expect(page.locator('#results-session').inputValue()).resolves.toBe(latest);
     await page.locator('[data-figure="responses"]').filter({ hasText: '6' }).waitFor();
+    await expect(page.locator('#results-session').inputValue()).resolves.toBe(latest);
   });
 
   it('opens from the menu on the latest session and draws its numbers', async () => {
     await page.goto(`${base}/admin`);
     await page.getByRole('link', { name: 'Resultats de les enquestes' }).click();
     await page.getByRole('heading', { level: 1, name: 'Resultats de les enquestes' }).waitFor();
-    await expect(page.locator('#results-session').inputValue()).resolves.toBe(latest);
     await page.locator('[data-figure="responses"]').filter({ hasText: '6' }).waitFor();
+    await expect(page.locator('#results-session').inputValue()).resolves.toBe(latest);
     await expect(page.locator('[data-figure="response-rate"]').textContent()).resolves.toBe('100 %');
 
     const bar = (question: string, value: string) => page.locator(`svg[data-question="${question}"] g[data-value="${value}"]`);
