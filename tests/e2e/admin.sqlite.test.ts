@@ -1,10 +1,10 @@
-import { spawnSync } from 'child_process';
 import fs from 'fs';
 import path from 'path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { freePort, launchBrowser } from '../helpers/browser';
 import { DAY, createRegistration, createSession } from '../helpers/fixtures';
-import { APP_DIR, DIST_DIR, startApp, TEST_ADMIN, type TestApp } from '../helpers/strapi';
+import { ensureAdminBuild } from '../helpers/admin-build';
+import { APP_DIR, startApp, TEST_ADMIN, type TestApp } from '../helpers/strapi';
 import { planSeason } from '../../src/utils/season';
 
 /**
@@ -15,27 +15,12 @@ import { planSeason } from '../../src/utils/season';
  */
 
 const ARTIFACTS = path.join(APP_DIR, 'tests', 'artifacts');
-const ADMIN_BUILD = path.join(DIST_DIR, 'build', 'index.html');
 
 let app: TestApp;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let base: string;
-
-/** The admin panel build: CI and the quick start make it; a checkout without one gets it built here (a minute or two). */
-const ensureAdminBuild = () => {
-  if (fs.existsSync(ADMIN_BUILD)) return;
-  const build = spawnSync(process.execPath, [path.join(APP_DIR, 'node_modules', '.bin', 'strapi'), 'build'], {
-    cwd: APP_DIR,
-    env: { ...process.env, STRAPI_TELEMETRY_DISABLED: 'true' },
-    encoding: 'utf8',
-    timeout: 10 * 60 * 1000,
-  });
-  if (build.status !== 0 || !fs.existsSync(ADMIN_BUILD)) {
-    throw new Error(`The admin panel is not built (${ADMIN_BUILD}) and \`npx strapi build\` failed:\n${build.stdout}\n${build.stderr}`);
-  }
-};
 
 beforeAll(async () => {
   ensureAdminBuild();

@@ -6,12 +6,13 @@ import type { RegistrationService } from '../../src/api/registration/services/re
 import { hashToken } from '../../src/utils/tokens';
 import { freePort, launchBrowser } from '../helpers/browser';
 import { DAY, createRegistration, createSession } from '../helpers/fixtures';
-import { DIST_DIR, startApp, TEST_ADMIN, type TestApp } from '../helpers/strapi';
+import { ensureAdminBuild } from '../helpers/admin-build';
+import { startApp, TEST_ADMIN, type TestApp } from '../helpers/strapi';
 
 /**
  * The admin's Results page in headless Chromium: it logs in, opens the page from the menu, and
- * reads the numbers the charts draw. Needs the admin bundle of `strapi build` (CI builds it first;
- * so does `npm run quickstart`). Runs on SQLite only: the figures come from the same service that
+ * reads the numbers the charts draw, on the admin bundle of `strapi build` (CI and `npm run
+ * quickstart` build it; built here when missing). Runs on SQLite only: the figures come from the same service that
  * tests/int/feedback.test.ts checks on every database (*.sqlite.test.ts: the SQLite pass only, see jest.config.js).
  */
 const ARTIFACTS = path.resolve(__dirname, '..', 'artifacts');
@@ -38,9 +39,7 @@ const respond = async (session: string, answers: [number, string, number, number
 
 describe('the Results page in the admin', () => {
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(DIST_DIR, 'build', 'index.html'))) {
-      throw new Error('The admin is not built: run `npx strapi build` (or `npm run quickstart`) before the browser tests.');
-    }
+    ensureAdminBuild();
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     app = await startApp({ PUBLIC_URL: base }, { serveAdminPanel: true });
