@@ -16,6 +16,7 @@ const fs = require('fs');
 const path = require('path');
 const { spawn } = require('child_process');
 const net = require('net');
+const os = require('os');
 
 const APP_DIR = path.resolve(__dirname, '..');
 
@@ -40,11 +41,11 @@ const MAX_GROWTH = 0.1;
 const FORCE_GC = !process.argv.includes('--no-gc');
 
 /**
- * The mix, by weight. `feedback` is the hook for feedback submissions (POST /api/feedback/:token):
- * it needs invitation tokens, which the app process creates at start (see `fixtures` below) once the
- * feedback survey exists; until then its weight is 0.
+ * The mix, by weight. `feedback` submits the survey of a session that has ended (POST
+ * /api/feedback/:token), each time with another registrant's single-use link, which the app process
+ * creates at start (enough for the whole run, written to a file).
  */
-const MIX = { restRead: 40, graphqlRead: 25, calendar: 10, registration: 25, feedback: 0 };
+const MIX = { restRead: 35, graphqlRead: 25, calendar: 10, registration: 20, feedback: 10 };
 
 const secret = () => crypto.randomBytes(24).toString('base64');
 const freePort = () =>
@@ -89,6 +90,22 @@ createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoReload: false, se
       title: 'Sessió de resistència', slug: 'sessio-resistencia', startsAt: new Date(Date.now() + 20 * 86400000).toISOString(),
       durationMinutes: 60, eventStatus: 'scheduled', registrationOpen: true, capacity: 200 } });
     await sessions.publish({ documentId: doc.documentId, locale: 'ca' });
+    // A session held yesterday and its registrants' survey links, one per feedback submission.
+    const held = await sessions.create({ locale: 'ca', data: {
+      title: 'Sessió feta', slug: 'sessio-feta', startsAt: new Date(Date.now() - 86400000).toISOString(),
+      durationMinutes: 60, eventStatus: 'held', registrationOpen: false } });
+    await sessions.publish({ documentId: held.documentId, locale: 'ca' });
+    const { hashToken } = require(path.join(appDir, 'dist', 'src', 'utils', 'tokens'));
+    const registrations = app.service('api::registration.registration');
+    const tokens = [];
+    for (let i = 0; i < Number(process.env.SOAK_FEEDBACK_LINKS || 0); i += 1) {
+      const r = await app.documents('api::registration.registration').create({ data: {
+        session: held.documentId, fullName: 'Persona ' + i, email: 'enquesta' + i + '@example.org', registrationStatus: 'confirmed', language: 'ca' } });
+      const token = registrations.tokenFor(r.documentId, 'feedback');
+      await app.db.query('api::registration.registration').update({ where: { id: r.id }, data: { feedbackTokenHash: hashToken(token) } });
+      tokens.push(token);
+    }
+    require('fs').writeFileSync(process.env.SOAK_LINKS_FILE, tokens.join('\\n'));
     app.server.httpServer.listen(Number(process.env.PORT), '127.0.0.1', () => process.stdout.write('ready ' + doc.documentId + '\\n'));
     // Retained memory: the heap after a full collection, every 5 s (the process runs with --expose-gc).
     if (process.env.SOAK_GC === 'true') setInterval(() => { global.gc(); process.stdout.write('heap ' + Date.now() + ' ' + process.memoryUsage().heapUsed + '\\n'); }, 5000).unref();
@@ -142,6 +159,9 @@ const main = async () => {
     NODE_ENV: 'production',
     SOAK_APP_DIR: APP_DIR,
     SOAK_GC: String(FORCE_GC),
+    // Survey links: enough for every feedback submission of the run, with room to spare.
+    SOAK_FEEDBACK_LINKS: String(Math.ceil((DURATION + WARMUP) * RATE * (MIX.feedback / Object.values(MIX).reduce((a, b) => a + b, 0)) * 1.5) + 20),
+    SOAK_LINKS_FILE: path.join(os.tmpdir(), `soak-links-${process.pid}.txt`),
     PORT: String(port),
     STRAPI_TELEMETRY_DISABLED: 'true',
     LOG_STARTUP: 'false',
@@ -172,6 +192,17 @@ const main = async () => {
     app = await startApp(env);
     const base = `http://127.0.0.1:${port}`;
     const session = app.session;
+    const links = fs.readFileSync(env.SOAK_LINKS_FILE, 'utf8').split('\n').filter(Boolean);
+    fs.rmSync(env.SOAK_LINKS_FILE, { force: true });
+    const answers = (n) => ({
+      answers: [
+        { question: 'content', value: 1 + (n % 5) },
+        { question: 'duration', value: ['too_short', 'right', 'too_long'][n % 3] },
+        { question: 'understood', value: 1 + ((n * 3) % 5) },
+        { question: 'applicable', value: 1 + ((n * 7) % 5) },
+        ...(n % 4 === 0 ? [{ question: 'comment', value: 'Comentari de prova ' + n }] : []),
+      ],
+    });
 
     const weights = Object.entries(MIX).filter(([, weight]) => weight > 0);
     const total = weights.reduce((sum, [, weight]) => sum + weight, 0);
@@ -214,8 +245,16 @@ const main = async () => {
               body: JSON.stringify({ fullName: `Persona ${counter}`, email: `soak${counter}@example.org`, localEntity: '080193', consent: true }),
             },
           ];
+        case 'feedback': {
+          const link = links.pop();
+          if (link === undefined) return undefined;
+          return [
+            `${base}/api/feedback/${link}`,
+            { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(answers(counter)) },
+          ];
+        }
         default:
-          return undefined; // feedback: see MIX.
+          return undefined;
       }
     };
 
