@@ -5,6 +5,7 @@ import type { SurveyService } from './api/survey/services/survey';
 import { registerCacheInvalidation } from './cache/invalidation';
 import { responseCache } from './cache/response-cache';
 import { configureAdminLists } from './bootstrap/admin-lists';
+import { survivePassingDatabaseFaults } from './bootstrap/database-faults';
 import { ensureFirstAdmin } from './bootstrap/admin-user';
 import { ensureLocales } from './bootstrap/locales';
 import { applyPublicPermissions } from './bootstrap/permissions';
@@ -21,6 +22,7 @@ import { isDatabaseEmpty, seed } from './seed';
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     assertProductionSecrets(process.env);
+    survivePassingDatabaseFaults(strapi);
     strapi.documents.use(validateIneCode);
     strapi.documents.use(guardProposalStatus);
     strapi.documents.use(checkSurvey);

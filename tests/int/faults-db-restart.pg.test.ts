@@ -125,6 +125,7 @@ it('answers 503 while PostgreSQL is down, recovers by itself within 10 s, and ke
   await sleep(2000);
   await stopLoad();
 
+  if (!child.alive()) console.log(`the app process exited:\n${child.output().slice(-4000)}`);
   expect(child.alive()).toBe(true);
   const before = outcomes.filter((o) => o.at < downAt);
   const during = outcomes.filter((o) => o.at > downAt + 500 && o.at < upAt);
