@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { registerFeedbackAdminRoutes } from './admin-api/feedback-routes';
 import { registerAdminRoutes } from './admin-api/routes';
+import type { SeatsService } from './api/registration/services/seats';
 import type { SurveyService } from './api/survey/services/survey';
 import { registerCacheInvalidation } from './cache/invalidation';
 import { responseCache } from './cache/response-cache';
@@ -34,6 +35,7 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     registerCacheInvalidation(strapi);
+    (strapi.service('api::registration.seats') as unknown as SeatsService).watchOtherWrites();
     await responseCache(strapi).start();
     const firstRun = await isDatabaseEmpty(strapi);
     await ensureLocales(strapi, { firstRun });

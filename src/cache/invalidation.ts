@@ -45,7 +45,7 @@ const touchesPortal = (event: LifecycleEvent): boolean => {
  * transaction (a reader between the change and the commit would otherwise cache the old rows
  * under the new generation), at once otherwise.
  */
-const invalidateAfterCommit = async (strapi: Core.Strapi): Promise<void> => {
+export const invalidateAfterCommit = async (strapi: Core.Strapi): Promise<void> => {
   const cache = responseCache(strapi);
   if (!cache.enabled) return;
   if (strapi.db.inTransaction()) {

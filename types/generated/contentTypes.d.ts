@@ -1158,6 +1158,50 @@ export interface ApiRegistrationRegistration
   };
 }
 
+export interface ApiRegistrationSeatCount extends Struct.CollectionTypeSchema {
+  collectionName: 'registration_seat_counts';
+  info: {
+    description: "Inscripcions confirmades per sessi\u00F3, mantingudes sota el bloqueig de la sessi\u00F3; es tornen a comptar quan un canvi d'una altra banda les invalida";
+    displayName: 'Places ocupades';
+    pluralName: 'seat-counts';
+    singularName: 'seat-count';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    confirmed: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<0>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::registration.seat-count'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    sessionDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface ApiSessionSession extends Struct.CollectionTypeSchema {
   collectionName: 'sessions';
   info: {
@@ -1944,6 +1988,7 @@ declare module '@strapi/strapi' {
       'api::proposal.proposal': ApiProposalProposal;
       'api::recording.recording': ApiRecordingRecording;
       'api::registration.registration': ApiRegistrationRegistration;
+      'api::registration.seat-count': ApiRegistrationSeatCount;
       'api::session.session': ApiSessionSession;
       'api::support-request.support-request': ApiSupportRequestSupportRequest;
       'api::survey.survey': ApiSurveySurvey;

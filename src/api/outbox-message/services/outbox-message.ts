@@ -1,5 +1,6 @@
 import { factories, type Core } from '@strapi/strapi';
 import { renderEmail, type EmailKind } from '../../../email/templates';
+import { insertRows } from '../../../utils/insert-row';
 import type { Language } from '../../../utils/language';
 
 const UID = 'api::outbox-message.outbox-message';
@@ -42,10 +43,21 @@ const outbox = (strapi: Core.Strapi) => ({
       const existing = await strapi.db.query(UID).count({ where: { dedupeKey: message.dedupeKey } });
       if (existing > 0) return false;
     }
-    await strapi.documents(UID).create({
-      data: { ...message, deliveryStatus: 'pending', attempts: 0, nextAttemptAt: new Date().toISOString() },
-    });
+    await this.enqueueMany([message]);
     return true;
+  },
+
+  /**
+   * Writes messages in one INSERT, with no dedupe check (enqueue() makes it), rather than the
+   * Document Service's dozen statements each: this runs inside callers' locks (registrations).
+   */
+  async enqueueMany(messages: OutboxInput[]): Promise<void> {
+    const now = new Date();
+    await insertRows(
+      strapi,
+      UID,
+      messages.map((message) => ({ ...message, deliveryStatus: 'pending', attempts: 0, nextAttemptAt: now }))
+    );
   },
 
   /** Renders the template `kind` (emails/) for `recipient` and writes it to the outbox. */

@@ -1,3 +1,4 @@
+import { createId } from '@paralleldrive/cuid2';
 import { factories, type Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { EmailKind } from '../../../email/templates';
@@ -7,7 +8,12 @@ import { isLanguage, type Language } from '../../../utils/language';
 import { ineCodeProblem } from '../../../utils/ine';
 import { PROGRAMME_TIME_ZONE } from '../../../utils/time';
 import { hashToken as hash, linkToken, looksLikeToken } from '../../../utils/tokens';
-import type { OutboxService } from '../../outbox-message/services/outbox-message';
+import type { OutboxInput, OutboxService } from '../../outbox-message/services/outbox-message';
+import { invalidateAfterCommit } from '../../../cache/invalidation';
+import { renderEmail } from '../../../email/templates';
+import { groupCommit } from '../../../utils/group-commit';
+import { insertRows } from '../../../utils/insert-row';
+import type { SeatsService } from './seats';
 
 const UID = 'api::registration.registration';
 const SESSION = 'api::session.session';
@@ -31,6 +37,8 @@ const FIELDS = ['fullName', 'email', 'localEntity', 'jobTitle', 'consent', 'cons
 type SessionRow = {
   id: number;
   documentId: string;
+  locale: string | null;
+  publishedAt: string | Date | null;
   title: string;
   startsAt: string;
   durationMinutes: number | null;
@@ -95,8 +103,23 @@ export const parseRegistration = (body: unknown, language: Language, defaultCons
   };
 };
 
+/** Date and time formats of the emails, made once (an Intl formatter is costly to build). */
+const FORMATS = Object.fromEntries(
+  (['ca', 'es'] as const).map((language) => {
+    const locale = language === 'es' ? 'es-ES' : 'ca-ES';
+    return [
+      language,
+      {
+        date: new Intl.DateTimeFormat(locale, { timeZone: PROGRAMME_TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }),
+        time: new Intl.DateTimeFormat(locale, { timeZone: PROGRAMME_TIME_ZONE, hour: '2-digit', minute: '2-digit' }),
+      },
+    ];
+  })
+) as Record<Language, { date: Intl.DateTimeFormat; time: Intl.DateTimeFormat }>;
+
 const registrations = (strapi: Core.Strapi) => {
   const outbox = () => strapi.service('api::outbox-message.outbox-message') as unknown as OutboxService;
+  const seats = () => strapi.service('api::registration.seats') as unknown as SeatsService;
   const publicUrl = () => (strapi.config.get('server.url') as string).replace(/\/+$/, '');
 
   /**
@@ -106,45 +129,57 @@ const registrations = (strapi: Core.Strapi) => {
   const tokenFor = (documentId: string, purpose: 'registration' | 'feedback' = 'registration') =>
     linkToken(strapi, purpose, documentId);
 
-  /** Serialises registrations of one session: a row lock on PostgreSQL and MariaDB; SQLite has one writer. */
-  const lockSession = async (documentId: string) => {
-    if (strapi.db.dialect.client === 'sqlite') return;
-    await strapi.db.queryBuilder(SESSION).select(['id']).where({ documentId }).forUpdate().execute();
+  const SESSION_FIELDS = [
+    'id',
+    'documentId',
+    'locale',
+    'publishedAt',
+    'title',
+    'startsAt',
+    'durationMinutes',
+    'eventStatus',
+    'registrationOpen',
+    'capacity',
+    'meetingUrl',
+    'coOrganizer',
+    'slug',
+    'updatedAt',
+  ];
+
+  /**
+   * Every row of a session document (draft and published, each locale) in one statement; inside a
+   * transaction with `lock`, also a row lock that serialises what changes its registrations (on
+   * PostgreSQL and MariaDB; SQLite has one writer).
+   */
+  const sessionRows = async (documentId: string, { lock }: { lock: boolean }): Promise<SessionRow[]> => {
+    const query = strapi.db.queryBuilder(SESSION).select(SESSION_FIELDS).where({ documentId });
+    if (lock && strapi.db.dialect.client !== 'sqlite') query.forUpdate();
+    return (await query.execute()) as SessionRow[];
   };
 
-  const publishedSession = async (documentId: string, language: Language): Promise<SessionRow | null> => {
-    const find = (locale: Language) =>
-      strapi.documents(SESSION).findOne({ documentId, locale, status: 'published' }) as Promise<SessionRow | null>;
-    return (await find(language)) ?? (language === 'ca' ? null : find('ca'));
+  /** The published version of a session in `language`, else in Catalan; null when unpublished. */
+  const publishedIn = (rows: SessionRow[], language: Language): SessionRow | null => {
+    const published = rows.filter((row) => row.publishedAt !== null);
+    return published.find((row) => row.locale === language) ?? published.find((row) => row.locale === 'ca') ?? null;
   };
 
   const formatWhen = (session: SessionRow, language: Language) => {
-    const locale = language === 'es' ? 'es-ES' : 'ca-ES';
     const start = new Date(session.startsAt);
     const end = new Date(start.getTime() + (session.durationMinutes ?? 60) * 60000);
-    const time = new Intl.DateTimeFormat(locale, { timeZone: PROGRAMME_TIME_ZONE, hour: '2-digit', minute: '2-digit' });
-    return {
-      date: new Intl.DateTimeFormat(locale, {
-        timeZone: PROGRAMME_TIME_ZONE,
-        weekday: 'long',
-        day: 'numeric',
-        month: 'long',
-        year: 'numeric',
-      }).format(start),
-      time: `${time.format(start)}–${time.format(end)}`,
-    };
+    const { date, time } = FORMATS[language];
+    return { date: date.format(start), time: `${time.format(start)}–${time.format(end)}` };
   };
 
-  /** Writes one email about a registration to the outbox (in the caller's transaction). */
-  const notify = async (
+  /** One email about a registration, about the session of `rows` (sessionRows()) in the registrant's language. */
+  const emailAbout = (
     kind: EmailKind,
     registration: RegistrationRow,
-    sessionDocumentId: string,
+    rows: SessionRow[],
     dedupeKey?: string,
     extra: Record<string, string> = {}
-  ) => {
-    const session = await publishedSession(sessionDocumentId, registration.language);
-    if (session === null) return;
+  ): OutboxInput | null => {
+    const session = publishedIn(rows, registration.language);
+    if (session === null) return null;
     const withLink = kind === 'confirmation' || kind === 'promoted' || kind === 'reminder';
     const meetingUrl = withLink ? session.meetingUrl ?? undefined : undefined;
     const view = {
@@ -166,8 +201,144 @@ const registrations = (strapi: Core.Strapi) => {
             },
           ]
         : undefined;
-    await outbox().enqueueEmail(kind, registration.email, registration.language, view, { attachments, dedupeKey });
+    const email = renderEmail(strapi.dirs.app.root, kind, registration.language, view);
+    return { kind, recipient: registration.email, language: registration.language, ...email, attachments, dedupeKey };
   };
+
+  /** Writes one email about a registration to the outbox, in the caller's transaction. */
+  const notify = async (...args: Parameters<typeof emailAbout>) => {
+    const email = emailAbout(...args);
+    if (email !== null) await outbox().enqueue(email);
+  };
+
+  /** Why a session takes no registration now, in `language`; undefined when it does. */
+  const refusal = (session: SessionRow | null, sessionDocumentId: string, language: Language, now: Date): Error | undefined => {
+    if (session === null) {
+      return new errors.NotFoundError(
+        language === 'es'
+          ? `No hay ninguna sesión publicada con el identificador «${sessionDocumentId.slice(0, 64)}».`
+          : `No hi ha cap sessió publicada amb l'identificador «${sessionDocumentId.slice(0, 64)}».`
+      );
+    }
+    const conflict = (code: string, message: { ca: string; es: string }) => new ConflictError(message[language], { code });
+    if (session.eventStatus === 'cancelled') {
+      return conflict('SESSION_CANCELLED', { ca: 'Aquesta sessió està cancel·lada.', es: 'Esta sesión está cancelada.' });
+    }
+    if (new Date(session.startsAt).getTime() <= now.getTime()) {
+      return conflict('SESSION_STARTED', { ca: 'Aquesta sessió ja ha començat.', es: 'Esta sesión ya ha empezado.' });
+    }
+    if (session.eventStatus !== 'scheduled' || !session.registrationOpen) {
+      return conflict('REGISTRATION_CLOSED', {
+        ca: 'Les inscripcions a aquesta sessió estan tancades.',
+        es: 'Las inscripciones a esta sesión están cerradas.',
+      });
+    }
+    return undefined;
+  };
+
+  type Intake = { input: RegistrationInput; localEntity: number | undefined; now: Date };
+
+  /**
+   * Registers a batch of people for one session in one transaction, under the session's row lock:
+   * the session's state, the emails already registered and the seat count read once; each person
+   * then confirmed while seats are left, waitlisted beyond, in arrival order (the same email twice
+   * gets the first one's state); the registrations, their session links, the seat count and the
+   * emails written in one statement each. One result (or refusal) per person, in order.
+   */
+  const registerBatch = async (sessionDocumentId: string, items: Intake[]): Promise<(RegistrationResult | Error)[]> =>
+    strapi.db.transaction(async (): Promise<(RegistrationResult | Error)[]> => {
+      const rows = await sessionRows(sessionDocumentId, { lock: true });
+      const session = publishedIn(rows, 'ca');
+      const results: (RegistrationResult | Error | undefined)[] = items.map(({ input, now }) =>
+        refusal(session, sessionDocumentId, input.language, now)
+      );
+      if (session === null || results.every((result) => result !== undefined)) return results as Error[];
+
+      const emails = [...new Set(items.map(({ input }) => input.email))];
+      const known = new Map(
+        (
+          (await strapi.db.query(UID).findMany({
+            select: ['email', 'registrationStatus'],
+            where: { session: { documentId: sessionDocumentId }, email: { $in: emails }, registrationStatus: { $ne: 'cancelled' } },
+          })) as { email: string; registrationStatus: RegistrationStatus }[]
+        ).map((row) => [row.email, row.registrationStatus])
+      );
+      const confirmedBefore = await seats().confirmed(sessionDocumentId);
+      let confirmed = confirmedBefore;
+      const created: { registration: RegistrationRow & Record<string, unknown>; localEntity: number | undefined }[] = [];
+      items.forEach(({ input, localEntity, now }, index) => {
+        if (results[index] !== undefined) return;
+        const previous = known.get(input.email);
+        if (previous !== undefined) {
+          results[index] = { status: previous, created: false };
+          return;
+        }
+        const status: RegistrationStatus = session.capacity === null || confirmed < session.capacity ? 'confirmed' : 'waitlisted';
+        if (status === 'confirmed') confirmed += 1;
+        known.set(input.email, status);
+        const documentId = createId();
+        created.push({
+          localEntity,
+          registration: {
+            id: 0,
+            documentId,
+            fullName: input.fullName,
+            email: input.email,
+            localEntityName: input.localEntityName ?? null,
+            jobTitle: input.jobTitle ?? null,
+            registrationStatus: status,
+            attended: false,
+            language: input.language,
+            consentVersion: input.consentVersion,
+            consentedAt: now,
+            tokenHash: hash(tokenFor(documentId)),
+          },
+        });
+        results[index] = { status, created: true };
+      });
+      if (created.length === 0) return results as (RegistrationResult | Error)[];
+
+      await insertRows(strapi, UID, created.map(({ registration: { id: _id, ...row } }) => row));
+      const ids = new Map(
+        (
+          (await strapi.db
+            .queryBuilder(UID)
+            .select(['id', 'documentId'])
+            .where({ documentId: { $in: created.map(({ registration }) => registration.documentId) } })
+            .execute()) as { id: number; documentId: string }[]
+        ).map((row) => [row.documentId, row.id])
+      );
+      for (const { registration } of created) registration.id = ids.get(registration.documentId) as number;
+      // Linked as the Document Service links them: to the session's Catalan draft and published
+      // rows, so that republishing keeps the link.
+      const sessionIds = rows.filter((row) => row.locale === 'ca').map((row) => row.id);
+      await strapi.db.transaction(async ({ trx }) => {
+        await strapi.db
+          .getConnection('registrations_session_lnk')
+          .transacting(trx)
+          .insert(created.flatMap(({ registration }) => sessionIds.map((sessionId) => ({ registration_id: registration.id, session_id: sessionId }))));
+        const entityLinks = created.filter(({ localEntity }) => localEntity !== undefined);
+        if (entityLinks.length > 0) {
+          await strapi.db
+            .getConnection('registrations_local_entity_lnk')
+            .transacting(trx)
+            .insert(entityLinks.map(({ registration, localEntity }) => ({ registration_id: registration.id, local_entity_id: localEntity })));
+        }
+      });
+      if (confirmed > confirmedBefore) await seats().addConfirmed(sessionDocumentId, confirmed - confirmedBefore);
+      await outbox().enqueueMany(
+        created
+          .map(({ registration }) =>
+            emailAbout(registration.registrationStatus === 'confirmed' ? 'confirmation' : 'waitlisted', registration, rows)
+          )
+          .filter((email): email is OutboxInput => email !== null)
+      );
+      // Seats left changed: the portal's cached answers go once this commits.
+      await invalidateAfterCommit(strapi);
+      return results as (RegistrationResult | Error)[];
+    });
+
+  const registerInGroups = groupCommit(registerBatch);
 
   return {
     tokenFor,
@@ -180,15 +351,11 @@ const registrations = (strapi: Core.Strapi) => {
      */
     async register(sessionDocumentId: string, input: RegistrationInput, now = new Date()): Promise<RegistrationResult> {
       const language = input.language;
-      const notFound = {
-        ca: `No hi ha cap sessió publicada amb l'identificador «${sessionDocumentId.slice(0, 64)}».`,
-        es: `No hay ninguna sesión publicada con el identificador «${sessionDocumentId.slice(0, 64)}».`,
-      };
-      if (!/^[a-z0-9]{1,64}$/.test(sessionDocumentId)) throw new errors.NotFoundError(notFound[language]);
+      if (!/^[a-z0-9]{1,64}$/.test(sessionDocumentId)) throw refusal(null, sessionDocumentId, language, now) as Error;
 
-      let localEntity: string | undefined;
+      let localEntity: number | undefined;
       if (input.localEntityIne !== undefined) {
-        const entity = await strapi.db.query('api::local-entity.local-entity').findOne({ where: { ineCode: input.localEntityIne } });
+        const entity = await strapi.db.query('api::local-entity.local-entity').findOne({ select: ['id'], where: { ineCode: input.localEntityIne } });
         if (entity === null) {
           throw new errors.ValidationError(
             language === 'es'
@@ -197,53 +364,10 @@ const registrations = (strapi: Core.Strapi) => {
             { errors: [{ path: ['localEntity'], message: 'unknown INE code', name: 'ValidationError' }] }
           );
         }
-        localEntity = entity.documentId;
+        localEntity = entity.id;
       }
-
-      return strapi.db.transaction(async () => {
-        await lockSession(sessionDocumentId);
-        const session = await publishedSession(sessionDocumentId, 'ca');
-        if (session === null) throw new errors.NotFoundError(notFound[language]);
-        const refusal = (code: string, message: { ca: string; es: string }) => new ConflictError(message[language], { code });
-        if (session.eventStatus === 'cancelled') {
-          throw refusal('SESSION_CANCELLED', { ca: 'Aquesta sessió està cancel·lada.', es: 'Esta sesión está cancelada.' });
-        }
-        if (new Date(session.startsAt).getTime() <= now.getTime()) {
-          throw refusal('SESSION_STARTED', { ca: 'Aquesta sessió ja ha començat.', es: 'Esta sesión ya ha empezado.' });
-        }
-        if (session.eventStatus !== 'scheduled' || !session.registrationOpen) {
-          throw refusal('REGISTRATION_CLOSED', {
-            ca: 'Les inscripcions a aquesta sessió estan tancades.',
-            es: 'Las inscripciones a esta sesión están cerradas.',
-          });
-        }
-
-        const sameSession = { session: { documentId: sessionDocumentId } };
-        const existing = (await strapi.db.query(UID).findOne({
-          where: { ...sameSession, email: input.email, registrationStatus: { $ne: 'cancelled' } },
-        })) as RegistrationRow | null;
-        if (existing !== null) return { status: existing.registrationStatus, created: false };
-
-        const confirmed = await strapi.db.query(UID).count({ where: { ...sameSession, registrationStatus: 'confirmed' } });
-        const status: RegistrationStatus = session.capacity === null || confirmed < session.capacity ? 'confirmed' : 'waitlisted';
-        const created = (await strapi.documents(UID).create({
-          data: {
-            session: sessionDocumentId,
-            fullName: input.fullName,
-            email: input.email,
-            localEntity,
-            localEntityName: input.localEntityName,
-            jobTitle: input.jobTitle,
-            registrationStatus: status,
-            language,
-            consentVersion: input.consentVersion,
-            consentedAt: now.toISOString(),
-          },
-        })) as unknown as RegistrationRow;
-        await strapi.db.query(UID).update({ where: { id: created.id }, data: { tokenHash: hash(tokenFor(created.documentId)) } });
-        await notify(status === 'confirmed' ? 'confirmation' : 'waitlisted', created, sessionDocumentId);
-        return { status, created: true };
-      });
+      // Concurrent registrations for the same session are written together (groupCommit).
+      return registerInGroups(sessionDocumentId, { input, localEntity, now });
     },
 
     /**
@@ -265,11 +389,11 @@ const registrations = (strapi: Core.Strapi) => {
       if (found === null || sessionDocumentId === undefined) throw unknown;
 
       return strapi.db.transaction(async () => {
-        await lockSession(sessionDocumentId);
+        const rows = await sessionRows(sessionDocumentId, { lock: true });
         const current = (await strapi.db.query(UID).findOne({ where: { id: found.id } })) as RegistrationRow;
         if (current.registrationStatus === 'cancelled') return { status: 'cancelled' as const, session: sessionDocumentId };
         await strapi.db.query(UID).update({ where: { id: current.id }, data: { registrationStatus: 'cancelled', cancelledAt: new Date() } });
-        await notify('cancellation', current, sessionDocumentId);
+        await notify('cancellation', current, rows);
         if (current.registrationStatus === 'confirmed') {
           const [next] = (await strapi.db.query(UID).findMany({
             where: { session: { documentId: sessionDocumentId }, registrationStatus: 'waitlisted' },
@@ -278,7 +402,7 @@ const registrations = (strapi: Core.Strapi) => {
           })) as RegistrationRow[];
           if (next !== undefined) {
             await strapi.db.query(UID).update({ where: { id: next.id }, data: { registrationStatus: 'confirmed' } });
-            await notify('promoted', { ...next, registrationStatus: 'confirmed' }, sessionDocumentId);
+            await notify('promoted', { ...next, registrationStatus: 'confirmed' }, rows);
           }
         }
         return { status: 'cancelled' as const, session: sessionDocumentId };
@@ -351,7 +475,7 @@ const registrations = (strapi: Core.Strapi) => {
         if (session === undefined) continue;
         const key = `reminder:${registration.documentId}`;
         if ((await strapi.db.query('api::outbox-message.outbox-message').count({ where: { dedupeKey: key } })) > 0) continue;
-        await strapi.db.transaction(() => notify('reminder', registration, session, key));
+        await strapi.db.transaction(async () => notify('reminder', registration, await sessionRows(session, { lock: false }), key));
         queued += 1;
       }
       return queued;
@@ -387,7 +511,7 @@ const registrations = (strapi: Core.Strapi) => {
         const token = tokenFor(registration.documentId, 'feedback');
         await strapi.db.transaction(async () => {
           await strapi.db.query(UID).update({ where: { id: registration.id }, data: { feedbackTokenHash: hash(token) } });
-          await notify('feedback-invitation', registration, session.documentId, `feedback:${registration.documentId}`, {
+          await notify('feedback-invitation', registration, await sessionRows(session.documentId, { lock: false }), `feedback:${registration.documentId}`, {
             feedbackUrl: `${publicUrl()}/feedback/?token=${token}`,
             feedbackDays: String(days),
           });
