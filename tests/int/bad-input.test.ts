@@ -17,6 +17,7 @@ const RUNS = Number(process.env.BAD_INPUT_RUNS ?? 1500);
 
 const PRIVATE_TABLES = [
   'api::registration.registration',
+  'api::registration.seat-count',
   'api::proposal.proposal',
   'api::support-request.support-request',
   'api::outbox-message.outbox-message',

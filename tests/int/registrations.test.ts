@@ -2,6 +2,7 @@ import crypto from 'crypto';
 import ICAL from 'ical.js';
 import type { ParsedMail } from 'mailparser';
 import type { RegistrationService } from '../../src/api/registration/services/registration';
+import type { SeatsService } from '../../src/api/registration/services/seats';
 import { freePort } from '../helpers/browser';
 import { DAY, createRegistration, createSession } from '../helpers/fixtures';
 import { TestSmtp } from '../helpers/smtp';
@@ -27,6 +28,14 @@ const registrationsOf = async (session: string) =>
   (await app.strapi.db.query('api::registration.registration').findMany({
     where: { session: { documentId: session } },
   })) as { email: string; registrationStatus: string; tokenHash: string | null; fullName: string }[];
+
+const seats = () => app.strapi.service('api::registration.seats') as unknown as SeatsService;
+const storedCount = async (session: string) =>
+  (
+    (await app.strapi.db.query('api::registration.seat-count').findOne({ where: { sessionDocumentId: session } })) as {
+      confirmed: number;
+    } | null
+  )?.confirmed ?? null;
 
 const linkIn = (mail: ParsedMail, path: string) => {
   const match = new RegExp(`https?://[^\\s]+${path.replace(/\//g, '\\/')}\\?token=([A-Za-z0-9_-]+)`).exec(mail.text ?? '');
@@ -375,5 +384,65 @@ describe('capacity under concurrency', () => {
     expect(rows.filter((r) => r.registrationStatus === 'confirmed')).toHaveLength(50);
     expect(rows.filter((r) => r.registrationStatus === 'waitlisted')).toHaveLength(150);
     expect(responses.filter((r) => r.body.data.status === 'confirmed')).toHaveLength(50);
+    // The kept seat count matches a recount, and the emails went out: one per person.
+    expect(await seats().verify()).toEqual({ ok: true, differences: [] });
+    expect(await storedCount(session)).toBe(50);
+    const messages = (await app.strapi.db.query('api::outbox-message.outbox-message').findMany({
+      select: ['kind', 'recipient'],
+      where: { recipient: { $startsWith: 'persona.conc' } },
+    })) as { kind: string; recipient: string }[];
+    expect(messages.filter((m) => m.kind === 'confirmation')).toHaveLength(50);
+    expect(messages.filter((m) => m.kind === 'waitlisted')).toHaveLength(150);
+    expect(new Set(messages.map((m) => m.recipient)).size).toBe(200);
+  });
+
+  it('writes concurrent registrations of one session together, with one transaction per group', async () => {
+    const session = await createSession(app.strapi, { title: 'Sessió en grup', startsAt: new Date(Date.now() + 50 * DAY), capacity: 5 });
+    const service = app.strapi.service('api::registration.registration') as unknown as RegistrationService;
+    const input = (n: number) => ({
+      fullName: `Persona ${n}`,
+      email: `grup.${n}@ajuntament.example`,
+      consentVersion: 'v1',
+      language: 'ca' as const,
+      localEntityName: 'Ajuntament de prova',
+    });
+    // Twelve people at once, one of them twice: one transaction for the first, one for the rest.
+    let transactions = 0;
+    const countBegins = (query: { sql: string }) => {
+      if (/^(begin|start transaction)/i.test(query.sql.trim())) transactions += 1;
+    };
+    app.strapi.db.connection.client.on('query', countBegins);
+    let results;
+    try {
+      results = await Promise.all([...Array.from({ length: 12 }, (_, n) => service.register(session, input(n))), service.register(session, input(3))]);
+    } finally {
+      app.strapi.db.connection.client.removeListener('query', countBegins);
+    }
+    expect(results.map((r) => r.status)).toEqual([
+      ...Array.from({ length: 5 }, () => 'confirmed'),
+      ...Array.from({ length: 7 }, () => 'waitlisted'),
+      'confirmed',
+    ]);
+    expect(results.map((r) => r.created)).toEqual([...Array.from({ length: 12 }, () => true), false]);
+    expect(transactions).toBe(2);
+    expect(await registrationsOf(session)).toHaveLength(12);
+  });
+
+  it('recounts the seats after an editor changes a registration, and gives a freed seat to the next person', async () => {
+    const session = await createSession(app.strapi, { title: 'Sessió editada', startsAt: new Date(Date.now() + 50 * DAY), capacity: 2 });
+    for (const n of ['ed1', 'ed2', 'ed3']) expect((await register(session, person(n))).status).toBe(201);
+    expect(await storedCount(session)).toBe(2);
+    // An editor cancels a confirmed registration in the admin (the Document Service): the count is dropped…
+    const [first] = (await app.strapi.db.query('api::registration.registration').findMany({
+      where: { session: { documentId: session }, email: person('ed1').email },
+    })) as { documentId: string }[];
+    await app.strapi.documents('api::registration.registration').update({ documentId: first.documentId, data: { registrationStatus: 'cancelled' } });
+    expect(await storedCount(session)).toBeNull();
+    // …and the next registration recounts: one seat is free.
+    const next = await register(session, person('ed4'));
+    expect(next.body.data.status).toBe('confirmed');
+    expect(await storedCount(session)).toBe(2);
+    expect((await register(session, person('ed5'))).body.data.status).toBe('waitlisted');
+    expect(await seats().verify()).toEqual({ ok: true, differences: [] });
   });
 });

@@ -11,6 +11,7 @@ import { registrationsExtension } from './registrations';
 /** Content types holding personal or internal data: no generated GraphQL queries or mutations at all. */
 export const GRAPHQL_HIDDEN_TYPES = [
   'api::registration.registration',
+  'api::registration.seat-count',
   'api::feedback-response.feedback-response',
   'api::feedback-rollup.feedback-rollup',
   'api::survey.survey',

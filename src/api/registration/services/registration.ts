@@ -263,7 +263,8 @@ const registrations = (strapi: Core.Strapi) => {
           })) as { email: string; registrationStatus: RegistrationStatus }[]
         ).map((row) => [row.email, row.registrationStatus])
       );
-      const confirmedBefore = await seats().confirmed(sessionDocumentId);
+      const anyNew = items.some(({ input }, index) => results[index] === undefined && !known.has(input.email));
+      const confirmedBefore = anyNew ? await seats().confirmed(sessionDocumentId) : 0;
       let confirmed = confirmedBefore;
       const created: { registration: RegistrationRow & Record<string, unknown>; localEntity: number | undefined }[] = [];
       items.forEach(({ input, localEntity, now }, index) => {
