@@ -13,13 +13,8 @@ createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoReload: false, se
   .load()
   .then(async (app) => {
     await app.server.mount();
+    // Strapi itself stops on SIGTERM and SIGINT (destroyOnSignal).
     app.server.httpServer.listen(Number(process.env.PORT), '127.0.0.1', () => process.stdout.write('ready\n'));
-    const stop = async () => {
-      await app.destroy();
-      process.exit(0);
-    };
-    process.on('SIGTERM', stop);
-    process.on('SIGINT', stop);
   })
   .catch((error) => {
     console.error(error);

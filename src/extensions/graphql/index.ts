@@ -4,6 +4,7 @@ import { requestLanguage } from '../../utils/language';
 import { publicReadProblem, type PublicReadArgs } from '../../utils/public-read';
 import { eligibilityExtension } from './eligibility';
 import { feedbackExtension } from './feedback';
+import { registerPlainLeaves } from './plain-leaves';
 import { portalExtension } from './portal';
 import { proposalsExtension } from './proposals';
 import { registrationsExtension } from './registrations';
@@ -90,4 +91,5 @@ export const registerGraphql = (strapi: Core.Strapi): void => {
   extension.use(proposalsExtension(strapi));
   extension.use(feedbackExtension(strapi));
   extension.use(refuseAccounts);
+  registerPlainLeaves(strapi);
 };
