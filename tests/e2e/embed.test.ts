@@ -5,7 +5,8 @@ import type { Browser, Page } from 'playwright-core';
 import { zonedWallTimeToUtc } from '../../src/utils/time';
 import { axeViolations, freePort, launchBrowser } from '../helpers/browser';
 import { createMaterial, createRecording, createSession } from '../helpers/fixtures';
-import { APP_DIR, startApp, type TestApp } from '../helpers/strapi';
+import { startPublicApp } from '../helpers/public-app';
+import { APP_DIR, type TestApp } from '../helpers/strapi';
 
 let app: TestApp;
 let browser: Browser;
@@ -13,10 +14,7 @@ let base: string;
 let upcomingId: string;
 
 beforeAll(async () => {
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  app = await startApp({ PUBLIC_URL: base });
-  await new Promise<void>((resolve) => app.strapi.server.httpServer.listen(port, '127.0.0.1', resolve));
+  ({ app, base } = await startPublicApp());
   // A Thursday far enough ahead to stay upcoming: 28 January 2099, 10:00 in Madrid.
   upcomingId = await createSession(app.strapi, {
     title: 'Publicitat activa: novetats per al 2099',

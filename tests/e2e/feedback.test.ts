@@ -1,10 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import type { RegistrationService } from '../../src/api/registration/services/registration';
 import { hashToken } from '../../src/utils/tokens';
-import { axeViolations, freePort, launchBrowser } from '../helpers/browser';
+import { axeViolations, launchBrowser } from '../helpers/browser';
 import { DAY, createRegistration, createSession } from '../helpers/fixtures';
 import { TestSmtp } from '../helpers/smtp';
-import { startApp, type TestApp } from '../helpers/strapi';
+import type { TestApp } from '../helpers/strapi';
+import { startPublicApp } from '../helpers/public-app';
 
 let app: TestApp;
 let smtp: TestSmtp;
@@ -17,12 +18,7 @@ const REGISTRATION = 'api::registration.registration';
 const registrations = () => app.strapi.service(REGISTRATION) as unknown as RegistrationService;
 
 beforeAll(async () => {
-  smtp = new TestSmtp(await freePort());
-  await smtp.start();
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  app = await startApp({ PUBLIC_URL: base, SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), OUTBOX_INTERVAL_SECONDS: '1' });
-  await new Promise<void>((resolve) => app.strapi.server.httpServer.listen(port, '127.0.0.1', resolve));
+  ({ app, base, smtp } = await startPublicApp({ smtp: true }));
   // A session that ended an hour ago, with a Catalan and a Spanish registrant.
   session = await createSession(app.strapi, {
     title: 'Com respondre les sol·licituds d’accés',

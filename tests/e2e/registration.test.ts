@@ -1,8 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, freePort, launchBrowser } from '../helpers/browser';
+import { axeViolations, launchBrowser } from '../helpers/browser';
 import { DAY, createSession } from '../helpers/fixtures';
 import { TestSmtp } from '../helpers/smtp';
-import { startApp, type TestApp } from '../helpers/strapi';
+import type { TestApp } from '../helpers/strapi';
+import { startPublicApp } from '../helpers/public-app';
 
 let app: TestApp;
 let smtp: TestSmtp;
@@ -12,12 +13,7 @@ let session: string;
 const MEETING = 'https://teams.example/l/meetup-join/browser-test';
 
 beforeAll(async () => {
-  smtp = new TestSmtp(await freePort());
-  await smtp.start();
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  app = await startApp({ PUBLIC_URL: base, SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), OUTBOX_INTERVAL_SECONDS: '1' });
-  await new Promise<void>((resolve) => app.strapi.server.httpServer.listen(port, '127.0.0.1', resolve));
+  ({ app, base, smtp } = await startPublicApp({ smtp: true }));
   session = await createSession(app.strapi, {
     title: 'Dades obertes als ajuntaments',
     titleEs: 'Datos abiertos en los ayuntamientos',

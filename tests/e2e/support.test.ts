@@ -1,16 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, freePort, launchBrowser } from '../helpers/browser';
-import { startApp, type TestApp } from '../helpers/strapi';
+import { axeViolations, launchBrowser } from '../helpers/browser';
+import type { TestApp } from '../helpers/strapi';
+import { startPublicApp } from '../helpers/public-app';
 
 let app: TestApp;
 let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  app = await startApp({ PUBLIC_URL: base });
-  await new Promise<void>((resolve) => app.strapi.server.httpServer.listen(port, '127.0.0.1', resolve));
+  ({ app, base } = await startPublicApp());
   const importer = app.strapi.service('api::catalog-request.import') as unknown as { importCsv(text: string): Promise<unknown> };
   await importer.importCsv(
     'ine_code,resource_code,status,requested_at,completed_at\n080193,gestio-transparencia-municipal,completed,2025-02-01,2025-05-20\n080018,gestio-transparencia-municipal,requested,2026-10-01,\n'
