@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm run bench [-- --db postgres|sqlite] [--smoke] [--scenario text] [--rounds n] [--duration s]
- *  [--connections n] [--heap MB] [--keep-db]`
+ *  [--connections n] [--heap MB] [--keep-db] [--out file]`
  *
  * 1. compiles the app (dist/), creates its own database (PostgreSQL `gomunicipal_bench`, or a
  *    temporary SQLite file) and generates the data set into it (bench/data.js);
@@ -30,7 +30,7 @@ const PG = { host: '127.0.0.1', port: 5432, user: 'postgres', password: '' };
 const PG_DATABASE = 'gomunicipal_bench';
 
 const parseArgs = (argv) => {
-  const options = { db: 'postgres', smoke: false, scenario: undefined, rounds: 3, duration: 6, connections: 10, keepDb: false, heapMb: 384 };
+  const options = { db: 'postgres', smoke: false, scenario: undefined, rounds: 3, duration: 6, connections: 10, keepDb: false, heapMb: 384, out: RESULTS };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     const value = () => {
@@ -46,6 +46,7 @@ const parseArgs = (argv) => {
     else if (arg === '--connections') options.connections = Number(value());
     else if (arg === '--keep-db') options.keepDb = true;
     else if (arg === '--heap') options.heapMb = Number(value());
+    else if (arg === '--out') options.out = path.resolve(value());
     else throw new Error(`unknown option ${arg}`);
   }
   if (!['postgres', 'sqlite'].includes(options.db)) throw new Error('--db must be postgres or sqlite');
@@ -400,15 +401,15 @@ const main = async () => {
       passed,
       markdown,
     };
-    fs.mkdirSync(path.dirname(RESULTS), { recursive: true });
-    fs.writeFileSync(RESULTS, `${JSON.stringify(report, null, 2)}\n`);
+    fs.mkdirSync(path.dirname(options.out), { recursive: true });
+    fs.writeFileSync(options.out, `${JSON.stringify(report, null, 2)}\n`);
 
     process.stdout.write(
       `\n### GOmunicipal bench, ${options.db}${options.smoke ? ' (smoke)' : ''}, ${report.date}\n\n` +
         `${report.machine.cpu}, ${report.machine.cores} cores, ${report.machine.memoryGb} GB, Node ${report.machine.node}; ` +
         `load average at the end ${report.machine.loadAverage.join(' ')}. Medians of ${options.rounds} round(s) of ${options.duration} s, ` +
         `${options.connections} connections.\n\n${markdown}\n\n` +
-        `${passed ? 'All targets met.' : 'Some targets were missed.'} Written to ${path.relative(APP_DIR, RESULTS)} ` +
+        `${passed ? 'All targets met.' : 'Some targets were missed.'} Written to ${path.relative(APP_DIR, options.out)} ` +
         `(${((Date.now() - started) / 1000).toFixed(0)} s in all).\n`
     );
     return options.smoke ? 0 : passed ? 0 : 2;
