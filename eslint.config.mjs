@@ -29,7 +29,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    files: ['bench/**/*.js'],
+    files: ['bench/**/*.js', 'tooling/**/*.js'],
     languageOptions: {
       sourceType: 'commonjs',
       globals: { ...globals.node, crypto: 'off' },

@@ -10,6 +10,7 @@
  * It also counts the SQL statements of each summary, which do not depend on how many responses exist.
  */
 'use strict';
+const { countQueries } = require('../tooling');
 
 const RESPONSE = 'api::feedback-response.feedback-response';
 
@@ -29,19 +30,7 @@ const time = async (work) => {
   return Number(process.hrtime.bigint() - started) / 1e6;
 };
 
-const countStatements = async (strapi, work) => {
-  let count = 0;
-  const listener = () => {
-    count += 1;
-  };
-  strapi.db.connection.client.on('query', listener);
-  try {
-    await work();
-  } finally {
-    strapi.db.connection.client.removeListener('query', listener);
-  }
-  return count;
-};
+
 
 /** What a summary would cost without rollups: every answer of the scope loaded and counted in Node. */
 const naiveSummary = async (strapi, sessionIds) => {
@@ -62,10 +51,10 @@ const naiveSummary = async (strapi, sessionIds) => {
 
 /** Post-generation step: the rollups a live system would have kept, rebuilt and verified. */
 const rebuildRollups = async (strapi, { log = () => {} } = {}) => {
-  const feedback = strapi.service(RESPONSE);
+  const rollups = strapi.service('api::feedback-response.rollups');
   const started = Date.now();
-  const rows = await feedback.rebuildRollups();
-  const check = await feedback.verifyRollups();
+  const rows = await rollups.rebuild();
+  const check = await rollups.verify();
   if (!check.ok) throw new Error(`rollups differ from a recount: ${JSON.stringify(check.differences.slice(0, 5))}`);
   log(`  feedback rollups: ${rows} rows, verified against a recount (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 };
@@ -100,9 +89,9 @@ const measureSummaries = async (strapi, { past, samples = 50, naiveSamples = 3, 
   };
 
   const one = await run('feedback summary, one session', samples, (i) => results.summary({ session: sessions[i % sessions.length] }, options), 20);
-  one.statements = await countStatements(strapi, () => results.summary({ session: sessions[0] }, options));
+  one.statements = await countQueries(strapi, () => results.summary({ session: sessions[0] }, options));
   const range = await run('feedback summary, two years + trend', samples, () => results.summary({ from, to }, options), 200);
-  range.statements = await countStatements(strapi, () => results.summary({ from, to }, options));
+  range.statements = await countQueries(strapi, () => results.summary({ from, to }, options));
   const naiveOne = await run('naive baseline, one session (loads its answers)', naiveSamples, (i) => naiveSummary(strapi, [sessions[i % sessions.length]]));
   const naiveRange = await run('naive baseline, two years (loads their answers)', naiveSamples, () => naiveSummary(strapi, twoYearIds));
   one.baseline = naiveOne.name;

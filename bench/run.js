@@ -14,10 +14,9 @@
  *    targets, writes bench/results/latest.json, and stops everything it started.
  */
 'use strict';
-const { fork, spawn } = require('child_process');
-const crypto = require('crypto');
+const { fork } = require('child_process');
+const { appSecrets, CHILD_APP, freePort, startChild } = require('../tooling');
 const fs = require('fs');
-const net = require('net');
 const os = require('os');
 const path = require('path');
 const { generate } = require('./data');
@@ -55,22 +54,11 @@ const parseArgs = (argv) => {
 };
 
 const log = (...parts) => process.stderr.write(`${parts.join(' ')}\n`);
-const secret = () => crypto.randomBytes(24).toString('base64');
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
-
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 
 /** The bench's own database: created empty, dropped at the end; a small query helper for checks. */
 const createDatabase = async (client) => {
@@ -130,41 +118,7 @@ const createDatabase = async (client) => {
   };
 };
 
-/** Starts a Node script as a child; resolves when it prints `ready`, with the rest of that line. */
-const startChild = (script, env) =>
-  new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script], { cwd: APP_DIR, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`${script} did not start: ${output}`)), 120000);
-    const onData = (chunk) => {
-      output += chunk.toString();
-      const match = /^ready ?(.*)$/m.exec(output);
-      if (match !== null) {
-        clearTimeout(timer);
-        child.stdout.removeAllListeners('data');
-        child.stdout.resume();
-        resolve({ child, detail: match[1] });
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', (chunk) => {
-      output += chunk.toString();
-      if (output.length > 20000) output = output.slice(-20000);
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${script} exited with ${code}: ${output}`));
-    });
-  });
-
-const stopChild = (child) =>
-  new Promise((resolve) => {
-    if (child === undefined || child.exitCode !== null) return resolve();
-    child.removeAllListeners('exit');
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-    setTimeout(() => child.kill('SIGKILL'), 10000).unref();
-  });
+const stopChild = (child) => child?.stop() ?? Promise.resolve();
 
 const rssMb = (pid) => {
   try {
@@ -289,12 +243,7 @@ const main = async () => {
       LOG_LEVEL: 'warn',
       SEED_ON_BOOTSTRAP: 'false',
       CRON_TASKS: 'outbox',
-      APP_KEYS: [secret(), secret()].join(','),
-      API_TOKEN_SALT: secret(),
-      ADMIN_JWT_SECRET: secret(),
-      TRANSFER_TOKEN_SALT: secret(),
-      JWT_SECRET: secret(),
-      ENCRYPTION_KEY: secret(),
+      ...appSecrets(),
       RATE_LIMIT_REGISTRATION_POINTS: '100000000',
     };
 
@@ -320,14 +269,18 @@ const main = async () => {
 
     log('starting the app (production mode)…');
     const port = await freePort();
-    const { child: app } = await startChild(path.join(__dirname, 'app.js'), {
-      ...appEnv,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      // A heap limit, as a production deployment sets one: without it V8 sizes the heap to the
-      // machine's memory and lets garbage pile up far beyond what the app needs.
-      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${options.heapMb}`.trim(),
-    });
+    const app = await startChild(
+      CHILD_APP,
+      {
+        ...appEnv,
+        NODE_ENV: 'production',
+        PORT: String(port),
+        // A heap limit, as a production deployment sets one: without it V8 sizes the heap to the
+        // machine's memory and lets garbage pile up far beyond what the app needs.
+        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${options.heapMb}`.trim(),
+      },
+      { cwd: APP_DIR }
+    );
     cleanups.push(() => stopChild(app));
     const base = `http://127.0.0.1:${port}`;
     const context = { ...dataSet, client: options.db, db: database, now: new Date().toISOString() };
@@ -336,10 +289,12 @@ const main = async () => {
     const reference = scenarios.find((s) => s.name === 'graphql-get-cached').request(context);
     const answer = await fetchOnce(base, reference);
     if (answer.status !== 200) throw new Error(`the portal query answered ${answer.status}: ${answer.body.toString().slice(0, 500)}`);
-    const { child: bare, detail: barePort } = await startChild(path.join(__dirname, 'baseline-server.js'), {
-      BASELINE_BODY_BASE64: answer.body.toString('base64'),
-      BASELINE_CONTENT_TYPE: answer.type,
-    });
+    const bare = await startChild(
+      path.join(__dirname, 'baseline-server.js'),
+      { BASELINE_BODY_BASE64: answer.body.toString('base64'), BASELINE_CONTENT_TYPE: answer.type },
+      { cwd: APP_DIR }
+    );
+    const barePort = bare.detail;
     cleanups.push(() => stopChild(bare));
 
     // Every scenario must answer 2xx once before it is measured.

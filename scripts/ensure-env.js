@@ -5,20 +5,13 @@
  * Plain Node, no dependencies: it runs before `npm ci` has finished on a fresh clone.
  */
 'use strict';
-const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
+const { appSecrets, randomSecret } = require('../tooling');
 
 const ENV_FILE = path.resolve(__dirname, '..', '.env');
-const random = () => crypto.randomBytes(24).toString('base64');
-const GENERATORS = {
-  APP_KEYS: () => [random(), random(), random(), random()].join(','),
-  API_TOKEN_SALT: random,
-  ADMIN_JWT_SECRET: random,
-  TRANSFER_TOKEN_SALT: random,
-  JWT_SECRET: random,
-  ENCRYPTION_KEY: random,
-};
+// The names are tooling's; a checkout's .env gets four app keys (rotation keeps the older ones working).
+const GENERATORS = Object.fromEntries(Object.keys(appSecrets()).map((name) => [name, () => (name === 'APP_KEYS' ? [1, 2, 3, 4].map(randomSecret).join(',') : randomSecret())]));
 
 const readEnvFile = () => {
   if (!fs.existsSync(ENV_FILE)) return {};

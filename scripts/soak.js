@@ -14,8 +14,7 @@
 const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
-const { spawn } = require('child_process');
-const net = require('net');
+const { appSecrets, CHILD_APP, freePort, startChild } = require('../tooling');
 const os = require('os');
 
 const APP_DIR = path.resolve(__dirname, '..');
@@ -47,16 +46,6 @@ const FORCE_GC = !process.argv.includes('--no-gc');
  */
 const MIX = { restRead: 35, graphqlRead: 25, calendar: 10, registration: 20, feedback: 10 };
 
-const secret = () => crypto.randomBytes(24).toString('base64');
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 
 const pgConnection = {
   host: process.env.DATABASE_HOST || '127.0.0.1',
@@ -76,61 +65,11 @@ const pgRun = async (sql) => {
   }
 };
 
-/** What the app process runs: boot dist/, create the soak's session, listen, say "ready <documentId>". */
-const APP_CODE = `
-const path = require('path');
-const { createStrapi } = require('@strapi/strapi');
-const appDir = process.env.SOAK_APP_DIR;
-createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoReload: false, serveAdminPanel: false })
-  .load()
-  .then(async (app) => {
-    await app.server.mount();
-    const sessions = app.documents('api::session.session');
-    const doc = await sessions.create({ locale: 'ca', data: {
-      title: 'Sessió de resistència', slug: 'sessio-resistencia', startsAt: new Date(Date.now() + 20 * 86400000).toISOString(),
-      durationMinutes: 60, eventStatus: 'scheduled', registrationOpen: true, capacity: 200 } });
-    await sessions.publish({ documentId: doc.documentId, locale: 'ca' });
-    // A session held yesterday and its registrants' survey links, one per feedback submission.
-    const held = await sessions.create({ locale: 'ca', data: {
-      title: 'Sessió feta', slug: 'sessio-feta', startsAt: new Date(Date.now() - 86400000).toISOString(),
-      durationMinutes: 60, eventStatus: 'held', registrationOpen: false } });
-    await sessions.publish({ documentId: held.documentId, locale: 'ca' });
-    const { hashToken } = require(path.join(appDir, 'dist', 'src', 'utils', 'tokens'));
-    const registrations = app.service('api::registration.registration');
-    const tokens = [];
-    for (let i = 0; i < Number(process.env.SOAK_FEEDBACK_LINKS || 0); i += 1) {
-      const r = await app.documents('api::registration.registration').create({ data: {
-        session: held.documentId, fullName: 'Persona ' + i, email: 'enquesta' + i + '@example.org', registrationStatus: 'confirmed', language: 'ca' } });
-      const token = registrations.tokenFor(r.documentId, 'feedback');
-      await app.db.query('api::registration.registration').update({ where: { id: r.id }, data: { feedbackTokenHash: hashToken(token) } });
-      tokens.push(token);
-    }
-    require('fs').writeFileSync(process.env.SOAK_LINKS_FILE, tokens.join('\\n'));
-    app.server.httpServer.listen(Number(process.env.PORT), '127.0.0.1', () => process.stdout.write('ready ' + doc.documentId + '\\n'));
-    // Retained memory: the heap after a full collection, every 5 s (the process runs with --expose-gc).
-    if (process.env.SOAK_GC === 'true') setInterval(() => { global.gc(); process.stdout.write('heap ' + Date.now() + ' ' + process.memoryUsage().heapUsed + '\\n'); }, 5000).unref();
-    const stop = async () => { await app.destroy(); process.exit(0); };
-    process.on('SIGTERM', stop);
-    process.on('SIGINT', stop);
-  })
-  .catch((error) => { console.error(error); process.exit(1); });
-`;
-
-const startApp = (env) =>
-  new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', '-e', APP_CODE], { cwd: APP_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    const onData = (chunk) => {
-      output += chunk.toString();
-      const match = /^ready (\S+)$/m.exec(output);
-      if (match) resolve({ child, session: match[1], output: () => output });
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', (chunk) => {
-      output += chunk.toString();
-    });
-    child.once('exit', (code) => reject(new Error(`the app exited with ${code}:\n${output}`)));
-  });
+/** The app process: tooling/child-app.js with the soak's setup (scripts/soak-setup.js); "ready <documentId>". */
+const startApp = async (env) => {
+  const app = await startChild(CHILD_APP, { ...env, CHILD_APP_SETUP: path.join(__dirname, 'soak-setup.js'), CHILD_APP_GC: String(FORCE_GC) }, { args: ['--expose-gc'], cwd: APP_DIR });
+  return { child: app.child, session: app.detail, output: app.output };
+};
 
 const rssOf = (pid) => {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -157,8 +96,6 @@ const main = async () => {
   const env = {
     ...process.env,
     NODE_ENV: 'production',
-    SOAK_APP_DIR: APP_DIR,
-    SOAK_GC: String(FORCE_GC),
     // Survey links: enough for every feedback submission of the run, with room to spare.
     SOAK_FEEDBACK_LINKS: String(Math.ceil((DURATION + WARMUP) * RATE * (MIX.feedback / Object.values(MIX).reduce((a, b) => a + b, 0)) * 1.5) + 20),
     SOAK_LINKS_FILE: path.join(os.tmpdir(), `soak-links-${process.pid}.txt`),
@@ -174,12 +111,7 @@ const main = async () => {
     DATABASE_NAME: pgConnection.database,
     DATABASE_SCHEMA: schema,
     // Production secrets: random, long, never placeholders.
-    APP_KEYS: [secret(), secret()].join(','),
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
+    ...appSecrets(),
     PUBLIC_URL: `http://127.0.0.1:${port}`,
     // Many clients behind one proxy: each request claims its address, rate limits as configured.
     TRUST_PROXY: 'true',

@@ -1,10 +1,11 @@
+/**
+ * The app's lifecycle: register() wires document middlewares, GraphQL and the admin routes;
+ * bootstrap() applies locales, permissions, roles, the admin lists and the seed.
+ */
 import type { Core } from '@strapi/strapi';
-import { registerFeedbackAdminRoutes } from './admin-api/feedback-routes';
 import { registerAdminRoutes } from './admin-api/routes';
-import type { SeatsService } from './api/registration/services/seats';
-import type { SurveyService } from './api/survey/services/survey';
 import { registerCacheInvalidation } from './cache/invalidation';
-import { responseCache } from './cache/response-cache';
+import { responseCache } from './cache/store';
 import { configureAdminLists } from './bootstrap/admin-lists';
 import { survivePassingDatabaseFaults } from './bootstrap/database-faults';
 import { ensureFirstAdmin } from './bootstrap/admin-user';
@@ -19,6 +20,7 @@ import { defaultSessionTime } from './document-middlewares/default-session-time'
 import { guardProposalStatus } from './document-middlewares/guard-proposal-status';
 import { validateIneCode } from './document-middlewares/validate-ine-code';
 import { isDatabaseEmpty, seed } from './seed';
+import { service } from './utils/services';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -30,12 +32,11 @@ export default {
     strapi.documents.use(defaultSessionTime(() => strapi.config.get('planner.defaultTime', '10:00') as string));
     registerGraphql(strapi);
     registerAdminRoutes(strapi);
-    registerFeedbackAdminRoutes(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     registerCacheInvalidation(strapi);
-    (strapi.service('api::registration.seats') as unknown as SeatsService).watchOtherWrites();
+    service(strapi, 'api::registration.seats').watchOtherWrites();
     await responseCache(strapi).start();
     const firstRun = await isDatabaseEmpty(strapi);
     await ensureLocales(strapi, { firstRun });
@@ -43,7 +44,7 @@ export default {
     await ensureFirstAdmin(strapi);
     await ensureReviewerRole(strapi);
     await configureAdminLists(strapi);
-    await (strapi.service('api::survey.survey') as unknown as SurveyService).ensureDefault();
+    await service(strapi, 'api::survey.survey').ensureDefault();
     if (firstRun && process.env.SEED_ON_BOOTSTRAP !== 'false') {
       const report = await seed(strapi);
       strapi.log.info(

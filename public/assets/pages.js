@@ -72,5 +72,37 @@
 
   const EMAIL = /^[^\s@]+@[^\s@]+\.[A-Za-z]{2,}$/;
 
-  window.GOmunicipal = { lang, params, api, session, when, translate, fieldError, notice, serverErrors, EMAIL };
+  // The checks every form makes of a field as it is left: the consent ticked, a required field filled,
+  // a valid email; `more(field, value)` adds the page's own (a message, or ''). The message (from the
+  // page's texts `T`) shows under the field; answers whether the field is fine.
+  const checkField = (field, T, more = () => '') => {
+    const input = document.getElementById(field);
+    const value = input.type === 'checkbox' ? input.checked : input.value.trim();
+    let message = '';
+    if (field === 'consent') message = value ? '' : T.consent;
+    else if (input.required && value === '') message = T.required;
+    else if (field === 'email' && value !== '' && !EMAIL.test(value)) message = T.email;
+    else message = more(field, value);
+    fieldError(field, message);
+    return message === '';
+  };
+
+  // POSTs a form's `body` to `path` with the page's #submit button disabled meanwhile: `done(answer)`
+  // on a 2xx; otherwise the server's field errors next to `fields` and its message (or `failed`) in `status`.
+  const submitForm = async ({ path, body, fields, status, failed, done }) => {
+    const button = document.getElementById('submit');
+    button.disabled = true;
+    try {
+      const { ok, body: answer } = await api(path, { method: 'POST', body: JSON.stringify(body) });
+      if (ok) return done(answer);
+      serverErrors(answer, fields);
+      notice(status, (answer && answer.error && answer.error.message) || failed, 'bad');
+    } catch (_) {
+      notice(status, failed, 'bad');
+    } finally {
+      button.disabled = false;
+    }
+  };
+
+  window.GOmunicipal = { lang, params, api, session, when, translate, fieldError, notice, serverErrors, checkField, submitForm, EMAIL };
 })();

@@ -1,7 +1,7 @@
 // The topic proposal page (/propose/): shows what already covers a topic as you type its title.
 (() => {
   'use strict';
-  const { lang, api, when, translate, fieldError: setError, notice, serverErrors, EMAIL } = window.GOmunicipal;
+  const { lang, api, when, translate, notice, checkField, submitForm } = window.GOmunicipal;
   const T = {
     ca: {
       similar: 'Potser ja en parlem aquí:',
@@ -54,17 +54,7 @@
     }, 250);
   });
 
-  const check = (field) => {
-    const input = $(field);
-    const value = input.type === 'checkbox' ? input.checked : input.value.trim();
-    let message = '';
-    if (field === 'consent') message = value ? '' : T.consent;
-    else if (input.required && value === '') message = T.required;
-    else if (field === 'title' && value.length < 5) message = T.title;
-    else if (field === 'email' && !EMAIL.test(value)) message = T.email;
-    setError(field, message);
-    return message === '';
-  };
+  const check = (field) => checkField(field, T, (name, value) => (name === 'title' && value.length < 5 ? T.title : ''));
   for (const field of FIELDS) $(field).addEventListener('blur', () => check(field));
 
   $('form').addEventListener('submit', async (event) => {
@@ -75,21 +65,17 @@
     const body = { consent: $('consent').checked, language: lang };
     for (const field of ['title', 'description', 'name', 'email', 'localEntity']) if ($(field).value.trim() !== '') body[field] = $(field).value;
     if ($('website').value !== '') body.website = $('website').value;
-    $('submit').disabled = true;
-    try {
-      const { status: code, body: answer } = await api('/api/proposals', { method: 'POST', body: JSON.stringify(body) });
-      if (code === 201) {
+    await submitForm({
+      path: '/api/proposals',
+      body,
+      fields: FIELDS,
+      status,
+      failed: T.failed,
+      done: () => {
         $('form').hidden = true;
         say(T.sent, 'ok');
-        return;
-      }
-      serverErrors(answer, FIELDS);
-      say((answer && answer.error && answer.error.message) || T.failed, 'bad');
-    } catch (_) {
-      say(T.failed, 'bad');
-    } finally {
-      $('submit').disabled = false;
-    }
+      },
+    });
   });
 
   translate();

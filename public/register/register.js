@@ -2,7 +2,7 @@
 // shows the server's field errors, and says what happened.
 (() => {
   'use strict';
-  const { lang, params, api, session, when, translate, fieldError: setError, notice, serverErrors, EMAIL } = window.GOmunicipal;
+  const { lang, params, session, when, translate, notice, checkField, submitForm } = window.GOmunicipal;
   const PRIVACY_VERSION = '2026-01';
   const T = {
     ca: {
@@ -42,17 +42,7 @@
 
   const say = (text, kind) => notice(status, text, kind);
 
-  const check = (field) => {
-    const input = $(field);
-    const value = input.type === 'checkbox' ? input.checked : input.value.trim();
-    let message = '';
-    if (field === 'consent') message = value ? '' : T.consent;
-    else if (input.required && value === '') message = T.required;
-    else if (field === 'email' && value !== '' && !EMAIL.test(value)) message = T.email;
-    else if ((field === 'fullName' || field === 'localEntity') && value.length === 1) message = T.short;
-    setError(field, message);
-    return message === '';
-  };
+  const check = (field) => checkField(field, T, (name, value) => ((name === 'fullName' || name === 'localEntity') && value.length === 1 ? T.short : ''));
 
   for (const field of FIELDS) {
     const input = $(field);
@@ -95,23 +85,18 @@
     };
     if ($('jobTitle').value.trim() !== '') body.jobTitle = $('jobTitle').value;
     if ($('website').value !== '') body.website = $('website').value;
-    $('submit').disabled = true;
-    try {
-      const { status: code, body: answer } = await api(`/api/sessions/${id}/registrations`, { method: 'POST', body: JSON.stringify(body) });
-      if (code === 201 || code === 200) {
-        const state = answer.data.status;
+    await submitForm({
+      path: `/api/sessions/${id}/registrations`,
+      body,
+      fields: FIELDS,
+      status,
+      failed: T.failed,
+      done: (answer) => {
         form.hidden = true;
-        say(state === 'confirmed' ? T.confirmed : T.waitlisted, 'ok');
+        say(answer.data.status === 'confirmed' ? T.confirmed : T.waitlisted, 'ok');
         status.focus();
-        return;
-      }
-      serverErrors(answer, FIELDS);
-      say((answer && answer.error && answer.error.message) || T.failed, 'bad');
-    } catch (_) {
-      say(T.failed, 'bad');
-    } finally {
-      $('submit').disabled = false;
-    }
+      },
+    });
   });
 
   status.tabIndex = -1;

@@ -2,7 +2,7 @@
 // and why, then send the request. Keyboard: arrows move in the list, Enter chooses, Escape closes.
 (() => {
   'use strict';
-  const { lang, api, translate, fieldError: setError, notice, serverErrors, EMAIL } = window.GOmunicipal;
+  const { lang, api, translate, notice, checkField, submitForm } = window.GOmunicipal;
   const T = {
     ca: {
       none: 'Cap ens coincideix amb la cerca.',
@@ -111,17 +111,7 @@
   search.addEventListener('blur', () => setTimeout(close, 150));
 
   const FIELDS = ['requesterName', 'email', 'topic', 'description', 'preferredDates', 'consent'];
-  const check = (field) => {
-    const input = $(field);
-    const value = input.type === 'checkbox' ? input.checked : input.value.trim();
-    let message = '';
-    if (field === 'consent') message = value ? '' : T.consent;
-    else if (input.required && value === '') message = T.required;
-    else if (field === 'email' && !EMAIL.test(value)) message = T.email;
-    else if (field === 'topic' && value.length < 5) message = T.topic;
-    setError(field, message);
-    return message === '';
-  };
+  const check = (field) => checkField(field, T, (name, value) => (name === 'topic' && value.length < 5 ? T.topic : ''));
   for (const field of FIELDS) $(field).addEventListener('blur', () => check(field));
 
   form.addEventListener('submit', async (event) => {
@@ -133,21 +123,17 @@
       if ($(field).value.trim() !== '') body[field] = $(field).value;
     }
     if ($('website').value !== '') body.website = $('website').value;
-    $('submit').disabled = true;
-    try {
-      const { status: code, body: answer } = await api('/api/support-requests', { method: 'POST', body: JSON.stringify(body) });
-      if (code === 201) {
+    await submitForm({
+      path: '/api/support-requests',
+      body,
+      fields: FIELDS,
+      status,
+      failed: T.failed,
+      done: () => {
         for (const node of form.querySelectorAll('.field, button, h2')) node.hidden = true;
         notice(status, T.sent, 'ok');
-        return;
-      }
-      serverErrors(answer, FIELDS);
-      notice(status, (answer && answer.error && answer.error.message) || T.failed, 'bad');
-    } catch (_) {
-      notice(status, T.failed, 'bad');
-    } finally {
-      $('submit').disabled = false;
-    }
+      },
+    });
   });
 
   translate();

@@ -1,3 +1,4 @@
+/** The admin customisation: Catalan first, our translations, the home widgets, the injected boxes and columns, the pages. */
 import { Calendar, ChartPie, Discuss, Mail } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { NextTopicProposal } from './components/NextTopicProposal';

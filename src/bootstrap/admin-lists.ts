@@ -1,3 +1,4 @@
+/** The content manager's lists and edit views (sort, columns, labels), applied at every start. */
 import type { Core } from '@strapi/strapi';
 import { ADMIN_LABELS, COMPONENT_LABELS, type FieldText } from './admin-labels';
 

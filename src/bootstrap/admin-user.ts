@@ -1,3 +1,4 @@
+/** The first super admin from ADMIN_EMAIL / ADMIN_PASSWORD, when there is no admin user. */
 import type { Core } from '@strapi/strapi';
 
 const STRONG_PASSWORD = /^(?=.*[a-z])(?=.*[A-Z])(?=.*\d).{8,}$/;

@@ -1,3 +1,4 @@
+/** A database connection that drops is logged and survived, not a crash. */
 import type { Core } from '@strapi/strapi';
 import { isDatabaseUnavailable } from '../utils/faults';
 

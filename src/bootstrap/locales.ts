@@ -1,3 +1,4 @@
+/** The content locales: Catalan (default) and Spanish, on the first start. */
 import type { Core } from '@strapi/strapi';
 
 export const CONTENT_LOCALES = [

@@ -1,3 +1,4 @@
+/** The Public role's permissions: the reviewed list, re-applied at every start. */
 import type { Core } from '@strapi/strapi';
 
 /**

@@ -1,3 +1,4 @@
+/** The Reviewer admin role, created and updated at every start. */
 import type { Core } from '@strapi/strapi';
 
 export const REVIEWER_ROLE = { code: 'gomunicipal-reviewer', name: 'Reviewer', description: 'Revisa propostes de tema i peticions de suport a demanda; res més.' };

@@ -1,3 +1,4 @@
+/** A production start refuses missing, short or placeholder secrets. */
 export const SECRET_VARIABLES = [
   'APP_KEYS',
   'API_TOKEN_SALT',

@@ -1,3 +1,4 @@
+/** Which GraphQL GET queries the response cache may share between anonymous callers. */
 import { Kind, parse, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 
 /**

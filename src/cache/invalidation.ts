@@ -1,5 +1,9 @@
+/**
+ * When the response cache forgets: every committed write to what the portal shows bumps the
+ * generation.
+ */
 import type { Core, Modules } from '@strapi/strapi';
-import { responseCache } from './response-cache';
+import { responseCache } from './store';
 
 /**
  * What the cached portal answers show. A registration changes `seatsLeft`, a survey answer

@@ -1,6 +1,9 @@
+/**
+ * Strapi cron tasks (config/server.ts) and their guard: one run at a time per process, and
+ * shutdown waits for a running one. What each does lives in the services it calls.
+ */
 import type { Core } from '@strapi/strapi';
-import type { OutboxService } from '../api/outbox-message/services/outbox-message';
-import type { RegistrationService } from '../api/registration/services/registration';
+import { service } from '../utils/services';
 
 type Task = { task: (args: { strapi: Core.Strapi }) => Promise<void>; options: { rule: string; tz?: string } };
 
@@ -32,8 +35,6 @@ const exclusive = (name: string, work: (strapi: Core.Strapi) => Promise<unknown>
   };
 };
 
-const outbox = (strapi: Core.Strapi) => strapi.service('api::outbox-message.outbox-message') as unknown as OutboxService;
-const registrations = (strapi: Core.Strapi) => strapi.service('api::registration.registration') as unknown as RegistrationService;
 
 /**
  * Strapi cron tasks (config/server.ts): the outbox worker, reminders, survey invitations and the
@@ -49,23 +50,23 @@ export const cronTasks = (outboxIntervalSeconds: number, only: string[] = []): R
           warned = true;
           return;
         }
-        await outbox(strapi).processBatch();
+        await service(strapi, 'api::outbox-message.outbox-message').processBatch();
       }),
       options: { rule: `*/${Math.max(1, Math.min(59, outboxIntervalSeconds))} * * * * *` },
     },
     reminders: {
       task: exclusive('reminders', (strapi) =>
-        registrations(strapi).queueReminders(strapi.config.get('registrations.reminderHoursBefore', 24))
+        service(strapi, 'api::registration.jobs').queueReminders(strapi.config.get('reminders.hoursBefore', 24))
       ),
       options: { rule: '30 * * * * *' },
     },
     feedbackInvitations: {
-      task: exclusive('feedback invitations', (strapi) => registrations(strapi).queueFeedbackInvitations()),
+      task: exclusive('feedback invitations', (strapi) => service(strapi, 'api::feedback-response.invitations').queue()),
       options: { rule: '45 * * * * *' },
     },
     retention: {
       task: exclusive('retention', (strapi) =>
-        registrations(strapi).anonymizeOlderThan(strapi.config.get('registrations.retentionMonths', 24))
+        service(strapi, 'api::registration.jobs').anonymizeOlderThan(strapi.config.get('privacy.retentionMonths', 24))
       ),
       options: { rule: '0 30 3 * * *', tz: 'Europe/Madrid' },
     },

@@ -1,5 +1,7 @@
+/** Document middleware: a survey question with answers keeps its kind; one default survey. */
 import type { Modules } from '@strapi/strapi';
-import type { SurveyQuestion, SurveyService } from '../api/survey/services/survey';
+import type { SurveyQuestion } from '../api/survey/services/survey';
+import { service } from '../utils/services';
 
 const UID = 'api::survey.survey';
 
@@ -12,11 +14,11 @@ export const checkSurvey: Modules.Documents.Middleware.Middleware = async (conte
   if (context.uid !== UID) return next();
   if (context.action !== 'create' && context.action !== 'update') {
     const result = await next();
-    if (context.action === 'delete') (strapi.service(UID) as unknown as SurveyService).forget();
+    if (context.action === 'delete') service(strapi, UID).forget();
     return result;
   }
   const params = context.params as { documentId?: string; data?: { questions?: SurveyQuestion[]; isDefault?: boolean } };
-  const surveys = strapi.service(UID) as unknown as SurveyService;
+  const surveys = service(strapi, UID);
   await surveys.checkQuestions(params.data?.questions);
   if (params.data?.isDefault === true) await surveys.checkSingleDefault(params.documentId);
   const result = await next();

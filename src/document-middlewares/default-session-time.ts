@@ -1,3 +1,7 @@
+/**
+ * Document middleware: a session start given without a time becomes the programme's default hour
+ * in Madrid.
+ */
 import type { Modules } from '@strapi/strapi';
 import { PROGRAMME_TIME_ZONE, wallClockOf, zonedWallTimeToUtc } from '../utils/time';
 

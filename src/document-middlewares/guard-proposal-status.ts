@@ -1,6 +1,6 @@
 /**
  * What the review workflow owns on a proposal: its status, its history and its tracking link's
- * hash. They change only through the workflow (src/api/proposal/services/proposal.ts, which runs
+ * hash. They change only through the workflow (src/api/proposal/services/review.ts, which runs
  * inside `transitionScope`); a content-manager save or any other write that changes them is
  * refused, so that the public status page always shows the real history and the proposer's link
  * keeps working. Saving other fields is fine (the edit form sends these unchanged). The hash never
@@ -8,7 +8,7 @@
  */
 import type { Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { transitionScope } from '../api/proposal/services/proposal';
+import { transitionScope } from '../api/proposal/workflow';
 
 const UID = 'api::proposal.proposal';
 

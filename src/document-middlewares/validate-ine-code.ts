@@ -1,3 +1,4 @@
+/** Document middleware: a local entity's INE code is checked (six digits, the last a check digit). */
 import type { Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ineCodeProblem } from '../utils/ine';

@@ -1,3 +1,7 @@
+/**
+ * Emails from the editable files in emails/: subject, plain text and HTML, with form text kept
+ * plain and only the app's links made links.
+ */
 import fs from 'fs';
 import path from 'path';
 import Mustache from 'mustache';

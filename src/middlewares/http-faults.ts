@@ -1,8 +1,12 @@
+/**
+ * Global middleware: what is not a handler's fault answered in the request's language (400, 413,
+ * 503, 500 with an id).
+ */
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { requestLanguage } from '../utils/language';
+import { languageOf } from '../utils/language';
 import {
-  INTERNAL_ERROR_MESSAGE,
+  internalErrorMessage,
   isDatabaseUnavailable,
   isInternalError,
   isPayloadTooLarge,
@@ -77,7 +81,7 @@ const httpFaults: Core.MiddlewareFactory = (_config, { strapi }) => {
       failure = error;
       failed = true;
     }
-    const language = () => requestLanguage((ctx.query as Record<string, unknown>).locale, ctx.get('accept-language'));
+    const language = () => languageOf(ctx);
     if (failed && isPayloadTooLarge(failure)) {
       answer(ctx, 413, payloadTooLargeMessage(language(), (failure as { limit?: unknown }).limit));
       return;
@@ -98,7 +102,7 @@ const httpFaults: Core.MiddlewareFactory = (_config, { strapi }) => {
       // Never the error's own text (SQL, a stack): a generic message and an id that is in the log.
       const errorId = newErrorId();
       strapi.log.error(`Internal error ${errorId} (${ctx.method} ${ctx.path}): ${failure instanceof Error ? failure.stack ?? failure.message : String(failure)}`);
-      answer(ctx, 500, `${INTERNAL_ERROR_MESSAGE[language()]}${errorId}`, { errorId });
+      answer(ctx, 500, internalErrorMessage(language(), errorId), { errorId });
       return;
     }
     if (failed) throw failure;

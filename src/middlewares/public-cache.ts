@@ -1,3 +1,7 @@
+/**
+ * Route middleware: anonymous GET answers of the portal API are cacheable (Cache-Control, ETag,
+ * 304).
+ */
 import type { Core } from '@strapi/strapi';
 import { applyPublicCache } from '../utils/http-cache';
 

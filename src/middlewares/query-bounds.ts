@@ -7,15 +7,14 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { queryFilterProblem, type FilterBounds } from '../utils/filter-bounds';
-import { requestLanguage } from '../utils/language';
+import { languageOf } from '../utils/language';
 
 const queryBounds: Core.MiddlewareFactory = (_config, { strapi }) => async (ctx, next) => {
   if (!ctx.path.startsWith('/api/') || ctx.querystring === '') return next();
   const query = ctx.query as Record<string, unknown>;
   const problem = queryFilterProblem(query, strapi.config.get('portal.filters') as FilterBounds);
   if (problem !== undefined) {
-    const language = requestLanguage(query.locale, ctx.get('accept-language'));
-    throw new errors.ValidationError(problem.message[language], { param: problem.param, code: problem.code });
+    throw new errors.ValidationError(problem.message[languageOf(ctx)], { param: problem.param, code: problem.code });
   }
   await next();
 };

@@ -1,6 +1,7 @@
+/** Route middleware: the per-IP limit of a public write (config/rate-limits.ts). */
 import type { Core } from '@strapi/strapi';
 import { requestLanguage } from '../utils/language';
-import { limitRequest, type RateLimit } from '../utils/rate-limit';
+import { limitRequest, type RateLimit } from '../utils/per-ip-limit';
 
 /**
  * Route middleware: `{ name: 'global::rate-limit', config: { bucket: 'registration' } }` limits a route

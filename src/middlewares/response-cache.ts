@@ -1,11 +1,17 @@
+/**
+ * Global middleware: anonymous portal reads answered from the server-side cache (src/cache/)
+ * before the router and the database.
+ */
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { responseCache, type CachedResponse } from '../cache/response-cache';
+import { responseCache, type CachedResponse } from '../cache/store';
 import { isCacheableGraphqlQuery } from '../cache/cacheable';
+import { DOCUMENT_ID } from '../utils/document-id';
 import { requestLanguage } from '../utils/language';
 
 /** REST answers that may be served from the server-side cache (besides GraphQL GET queries). */
-const REST_PATHS = [/^\/api\/sessions\/(upcoming|past)$/, /^\/api\/calendar\.ics$/, /^\/api\/sessions\/[a-z0-9]{1,64}\/calendar\.ics$/];
+const ID = DOCUMENT_ID.source.slice(1, -1);
+const REST_PATHS = [/^\/api\/sessions\/(upcoming|past)$/, /^\/api\/calendar\.ics$/, new RegExp(`^/api/sessions/${ID}/calendar\\.ics$`)];
 
 /** Response headers kept with an entry; CORS and security headers are set afresh by earlier middlewares. */
 const KEPT_HEADERS = ['cache-control', 'content-disposition', 'vary'];

@@ -1,3 +1,7 @@
+/**
+ * The seed: the programme's past sessions, the catalogue resources and the province's local
+ * entities, created only where their natural key is absent.
+ */
 import fs from 'fs';
 import type { Core } from '@strapi/strapi';
 import { naturalCatalanName } from '../utils/ine';

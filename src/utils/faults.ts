@@ -1,5 +1,10 @@
+/**
+ * Faults that are not a handler's: a database out of reach, a body too large or not JSON, an
+ * internal error; how each is recognised and what the client is told (messages in src/messages).
+ */
 import crypto from 'crypto';
 import { errors } from '@strapi/utils';
+import { localized, t } from '../messages';
 import type { Language, Localized } from './language';
 
 /** Error codes of a database that cannot be reached or is going away (drivers and PostgreSQL SQLSTATEs). */
@@ -45,10 +50,7 @@ export const isDatabaseUnavailable = (error: unknown, depth = 0): boolean => {
 /** Seconds a client should wait before trying again while the database is out of reach. */
 export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
-export const UNAVAILABLE_MESSAGE: Localized = {
-  ca: 'El servei no està disponible en aquest moment. Torneu-ho a provar d’aquí a uns segons.',
-  es: 'El servicio no está disponible en este momento. Vuelva a intentarlo dentro de unos segundos.',
-};
+export const UNAVAILABLE_MESSAGE: Localized = localized('service.unavailable');
 
 /** Whether `error` is a body parser's "too large" (koa-body, koa-bodyparser: raw-body's 413). */
 export const isPayloadTooLarge = (error: unknown): boolean => {
@@ -59,9 +61,7 @@ export const isPayloadTooLarge = (error: unknown): boolean => {
 
 export const payloadTooLargeMessage = (language: Language, limit: unknown): string => {
   const size = typeof limit === 'number' && limit > 0 ? ` (${Math.round(limit / 1024)} KB)` : '';
-  return language === 'es'
-    ? `El cuerpo de la petición es demasiado grande; el máximo es el límite del servidor${size}.`
-    : `El cos de la petició és massa gran; el màxim és el límit del servidor${size}.`;
+  return t(language, 'request.tooLarge', { size });
 };
 
 /** Whether `error` is a body parser's "not valid JSON/form" (co-body: a SyntaxError with status 400). */
@@ -71,10 +71,7 @@ export const isUnparsableBody = (error: unknown): boolean => {
   return type === 'entity.parse.failed' || (status === 400 && error instanceof SyntaxError);
 };
 
-export const UNPARSABLE_BODY_MESSAGE: Localized = {
-  ca: 'El cos de la petició no és JSON vàlid.',
-  es: 'El cuerpo de la petición no es JSON válido.',
-};
+export const UNPARSABLE_BODY_MESSAGE: Localized = localized('request.notJson');
 
 /**
  * Whether `error` is the server's own fault, not the client's: anything but Strapi's application
@@ -91,7 +88,5 @@ export const isInternalError = (error: unknown): boolean => {
 /** A new id for an internal error, written in the log line and given to the client. */
 export const newErrorId = (): string => crypto.randomUUID();
 
-export const INTERNAL_ERROR_MESSAGE: Localized = {
-  ca: 'Hi ha hagut un error intern. Si es repeteix, comuniqueu-nos aquest codi: ',
-  es: 'Ha habido un error interno. Si se repite, comuníquenos este código: ',
-};
+/** The client's message of an internal error, with its id. */
+export const internalErrorMessage = (language: Language, errorId: string): string => t(language, 'server.internalError', { id: errorId });

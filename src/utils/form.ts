@@ -1,4 +1,9 @@
+/**
+ * Form checking shared by the public forms: field errors collected in the request's language and
+ * thrown together.
+ */
 import { errors } from '@strapi/utils';
+import { t } from '../messages';
 import { isLanguage, type Language, type Localized } from './language';
 
 export type FieldError = { path: string[]; message: string; name: 'ValidationError' };
@@ -26,7 +31,7 @@ export class FormErrors {
     const summary =
       this.list.length === 1
         ? this.list[0].message
-        : `${this.list[0].message} (+${this.list.length - 1} ${this.language === 'es' ? 'errores más' : 'errors més'})`;
+        : t(this.language, 'form.moreErrors', { first: this.list[0].message, n: this.list.length - 1 });
     throw new errors.ValidationError(summary, { errors: this.list });
   }
 }
@@ -102,6 +107,19 @@ export const commonFields = (form: FormErrors, input: Record<string, unknown>, c
   if (input.language !== undefined && !isLanguage(input.language)) {
     form.add('language', { ca: "L'idioma ha de ser ca o es.", es: 'El idioma debe ser ca o es.' });
   }
+};
+
+/**
+ * The start of every public form: the body as an object, unknown fields refused, the honeypot,
+ * consent (`consent`: why it is needed) and language checked; then the caller adds its own fields
+ * to `form` and calls `form.throwIfAny()`.
+ */
+export const startForm = (body: unknown, language: Language, allowed: readonly string[], consent: Localized) => {
+  const input = bodyObject(body, language);
+  const form = new FormErrors(language);
+  unknownFields(form, input, allowed);
+  commonFields(form, input, consent);
+  return { input, form };
 };
 
 /** A required email address, in lower case. */

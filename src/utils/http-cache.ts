@@ -1,3 +1,4 @@
+/** HTTP caching of anonymous GET answers: Cache-Control, ETag, 304. */
 import crypto from 'crypto';
 import type { Context } from 'koa';
 

@@ -1,3 +1,7 @@
+/**
+ * Errors Strapi has no class for: 409 (a state that refuses the request) and 410 (a link that no
+ * longer works).
+ */
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 

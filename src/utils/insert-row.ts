@@ -1,3 +1,4 @@
+/** Multi-row INSERTs for hot paths, written as the query engine would write them. */
 import { createId } from '@paralleldrive/cuid2';
 import type { Core, UID } from '@strapi/strapi';
 

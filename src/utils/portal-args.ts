@@ -1,6 +1,10 @@
+/**
+ * The arguments of the portal lists (limit, year, locale) from REST or GraphQL, refused with a
+ * message when out of range.
+ */
 import { errors } from '@strapi/utils';
 import { DEFAULT_LANGUAGE, isLanguage, type Language, type Localized } from './language';
-import { MAX_PAGE_SIZE } from './public-read';
+import { MAX_PAGE_SIZE } from './read-rules';
 
 export type PortalArgs = { limit: number; year?: number; locale: Language };
 

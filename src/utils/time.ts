@@ -1,3 +1,4 @@
+/** Time zones and session times: Madrid wall-clock times, UTC instants, when a session ends. */
 export const PROGRAMME_TIME_ZONE = 'Europe/Madrid';
 
 const offsetMinutes = (instant: Date, timeZone: string): number => {
@@ -45,3 +46,10 @@ export const zonedWallTimeToUtc = (date: string, time: string, timeZone = PROGRA
   guess = naive - offsetMinutes(new Date(guess), timeZone) * 60000;
   return new Date(guess);
 };
+
+/** A session's minutes when it does not say (the programme's sessions last about an hour). */
+export const DEFAULT_DURATION_MINUTES = 60;
+
+/** When a session ends: its start plus its duration. */
+export const sessionEnd = (session: { startsAt?: string | Date | null; durationMinutes?: number | null }): Date =>
+  new Date(new Date(session.startsAt ?? 0).getTime() + (session.durationMinutes ?? DEFAULT_DURATION_MINUTES) * 60000);

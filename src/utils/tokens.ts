@@ -1,3 +1,7 @@
+/**
+ * Private link tokens: HMACs of a record's id, stored only hashed; and request URLs with tokens
+ * taken out, for the log.
+ */
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 

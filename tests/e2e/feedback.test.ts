@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import type { RegistrationService } from '../../src/api/registration/services/registration';
+import { service } from '../../src/utils/services';
 import { hashToken } from '../../src/utils/tokens';
 import { axeViolations, launchBrowser } from '../helpers/browser';
 import { DAY, createRegistration, createSession } from '../helpers/fixtures';
@@ -15,7 +15,7 @@ let session: string;
 let oldToken: string;
 let spareToken: string;
 const REGISTRATION = 'api::registration.registration';
-const registrations = () => app.strapi.service(REGISTRATION) as unknown as RegistrationService;
+const registrations = () => service(app.strapi, 'api::registration.registration');
 
 beforeAll(async () => {
   ({ app, base, smtp } = await startPublicApp({ smtp: true }));
@@ -35,7 +35,7 @@ beforeAll(async () => {
   const late = await createRegistration(app.strapi, old, 'confirmed', 'late@ajuntament.example');
   oldToken = registrations().tokenFor(late.documentId, 'feedback');
   await app.strapi.db.query(REGISTRATION).update({ where: { id: late.id }, data: { feedbackTokenHash: hashToken(oldToken) } });
-  expect(await registrations().queueFeedbackInvitations()).toBe(3);
+  expect(await service(app.strapi, 'api::feedback-response.invitations').queue()).toBe(3);
   spareToken = registrations().tokenFor(spare.documentId, 'feedback');
   browser = await launchBrowser();
 });

@@ -1,5 +1,4 @@
 import fs from 'fs';
-import net from 'net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -23,16 +22,8 @@ export const launchBrowser = async (): Promise<Browser> => {
   });
 };
 
-/** A TCP port that is free right now on the loopback interface. */
-export const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
+/** A TCP port that is free right now on the loopback interface (tooling/). */
+export { freePort } from '../../tooling';
 
 export type AxeViolation = { id: string; impact: string; help: string; nodes: { target: unknown }[] };
 

@@ -1,5 +1,5 @@
-import { spawn, type ChildProcess } from 'child_process';
-import path from 'path';
+/** A second app process for the tests that need two (the one child app of tooling/), with its URL. */
+import { CHILD_APP, startChild } from '../../tooling';
 
 export type ChildApp = {
   url: string;
@@ -13,41 +13,8 @@ export type ChildApp = {
   stop(): Promise<void>;
 };
 
-/** Starts tests/helpers/child-app.js with `env` on `port`; resolves once it listens. */
-export const startChildApp = (env: Record<string, string>, port: number): Promise<ChildApp> =>
-  new Promise((resolve, reject) => {
-    const child: ChildProcess = spawn(process.execPath, [path.join(__dirname, 'child-app.js')], {
-      env: { ...process.env, ...env, PORT: String(port) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    let exited = false;
-    const exit = new Promise<void>((done) => child.once('exit', () => done()));
-    const kill = async (signal: NodeJS.Signals) => {
-      if (!exited) child.kill(signal);
-      await exit;
-    };
-    const timer = setTimeout(() => reject(new Error(`second app did not start: ${output}`)), 60000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('ready')) {
-        clearTimeout(timer);
-        resolve({
-          url: `http://127.0.0.1:${port}`,
-          pid: child.pid ?? 0,
-          alive: () => !exited,
-          output: () => output,
-          kill,
-          stop: () => kill('SIGTERM'),
-        });
-      }
-    });
-    child.stderr?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.once('exit', (code) => {
-      exited = true;
-      clearTimeout(timer);
-      reject(new Error(`second app exited with ${code}: ${output}`));
-    });
-  });
+/** Starts the child app with `env` on `port`; resolves once it listens. */
+export const startChildApp = async (env: Record<string, string>, port: number): Promise<ChildApp> => {
+  const child = await startChild(CHILD_APP, { ...env, PORT: String(port) }, { timeoutMs: 60000 });
+  return { url: `http://127.0.0.1:${port}`, pid: child.pid, alive: child.alive, output: child.output, kill: child.kill, stop: child.stop };
+};

@@ -65,17 +65,5 @@ export const createRegistration = async (
     data: { session, registrationStatus: status, email, fullName: 'Persona de prova', language: 'ca' },
   });
 
-/** Counts the SQL statements that `work` sends to the database. */
-export const countQueries = async (strapi: Core.Strapi, work: () => Promise<unknown>): Promise<number> => {
-  let count = 0;
-  const listener = () => {
-    count += 1;
-  };
-  strapi.db.connection.client.on('query', listener);
-  try {
-    await work();
-  } finally {
-    strapi.db.connection.client.removeListener('query', listener);
-  }
-  return count;
-};
+/** Counts the SQL statements that `work` sends to the database (the one counter, in tooling/). */
+export { countQueries } from '../../tooling';

@@ -1,7 +1,7 @@
-import crypto from 'crypto';
 import path from 'path';
 import { createStrapi, type Core } from '@strapi/strapi';
 import supertest from 'supertest';
+import { appSecrets } from '../../tooling';
 import { createTestDatabase, type TestDatabase } from './database';
 
 export const APP_DIR = path.resolve(__dirname, '..', '..');
@@ -17,7 +17,6 @@ export type TestApp = {
   stop(): Promise<void>;
 };
 
-const secret = () => crypto.randomBytes(24).toString('base64');
 
 /**
  * Boots one real Strapi for a test file, on a fresh database of the DATABASE_CLIENT in use,
@@ -37,12 +36,7 @@ export const startApp = async (
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
     // Tests run reminders, invitations and retention themselves; only the outbox worker is scheduled.
     CRON_TASKS: 'outbox',
-    APP_KEYS: [secret(), secret()].join(','),
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
+    ...appSecrets(),
     ADMIN_EMAIL: TEST_ADMIN.email,
     ADMIN_PASSWORD: TEST_ADMIN.password,
     ...database.env,

@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs';
-import type { FeedbackService } from '../../src/api/feedback-response/services/feedback-response';
 import type { FeedbackSummary } from '../../src/api/feedback-response/services/results';
-import type { RegistrationService } from '../../src/api/registration/services/registration';
+import { service } from '../../src/utils/services';
 import { hashToken } from '../../src/utils/tokens';
 import { DAY, createRegistration, createSession } from '../helpers/fixtures';
 import { startApp, TEST_ADMIN, type TestApp } from '../helpers/strapi';
@@ -18,8 +17,9 @@ const REGISTRATION = 'api::registration.registration';
 const RESPONSE = 'api::feedback-response.feedback-response';
 const ROLLUP = 'api::feedback-rollup.feedback-rollup';
 
-const registrations = () => app.strapi.service(REGISTRATION) as unknown as RegistrationService;
-const feedback = () => app.strapi.service(RESPONSE) as unknown as FeedbackService;
+const registrations = () => service(app.strapi, 'api::registration.registration');
+const feedback = () => service(app.strapi, 'api::feedback-response.feedback-response');
+const rollups = () => service(app.strapi, 'api::feedback-response.rollups');
 const answers = (content: number, duration: string, understood: number, applicable: number, extra: Record<string, string> = {}) => ({
   answers: [
     { question: 'content', value: content },
@@ -66,7 +66,7 @@ beforeAll(async () => {
   await createRegistration(app.strapi, sessionA, 'cancelled', 'cancelled@ens.example');
   await app.strapi.db.query(REGISTRATION).update({ where: { id: regsA[7].id }, data: { language: 'es' } });
   for (const r of regsA.filter((_, i) => i !== 6)) await app.strapi.db.query(REGISTRATION).update({ where: { id: r.id }, data: { attended: true } });
-  expect(await registrations().queueFeedbackInvitations()).toBe(7);
+  expect(await service(app.strapi, 'api::feedback-response.invitations').queue()).toBe(7);
   for (const r of regsA) tokensA.push(registrations().tokenFor(r.documentId, 'feedback'));
   tokenEs = tokensA[7];
 
@@ -319,14 +319,14 @@ describe('results', () => {
   });
 
   it('keeps rollups equal to a recount of the raw answers, and finds a difference when there is one', async () => {
-    expect(await feedback().verifyRollups()).toEqual({ ok: true, differences: [] });
+    expect(await rollups().verify()).toEqual({ ok: true, differences: [] });
     const row = (await app.strapi.db.query(ROLLUP).findOne({ where: { sessionDocumentId: sessionA, question: 'content', value: '5' } })) as { id: number; count: number };
     await app.strapi.db.query(ROLLUP).update({ where: { id: row.id }, data: { count: row.count + 3 } });
-    const check = await feedback().verifyRollups();
+    const check = await rollups().verify();
     expect(check.ok).toBe(false);
     expect(check.differences).toEqual([{ sessionDocumentId: sessionA, question: 'content', value: '5', expected: 2, actual: 5 }]);
-    await feedback().rebuildRollups();
-    expect(await feedback().verifyRollups()).toEqual({ ok: true, differences: [] });
+    await rollups().rebuild();
+    expect(await rollups().verify()).toEqual({ ok: true, differences: [] });
   });
 });
 

@@ -1,7 +1,7 @@
 import crypto from 'crypto';
 import ICAL from 'ical.js';
 import type { ParsedMail } from 'mailparser';
-import type { RegistrationService } from '../../src/api/registration/services/registration';
+import { service } from '../../src/utils/services';
 import type { SeatsService } from '../../src/api/registration/services/seats';
 import { freePort } from '../helpers/browser';
 import { DAY, createRegistration, createSession } from '../helpers/fixtures';
@@ -174,9 +174,9 @@ describe('registering, the waiting list and cancelling, with the emails people r
       meetingUrl: MEETING,
     });
     expect((await register(soon, person('d'))).status).toBe(201);
-    const registrations = app.strapi.service('api::registration.registration') as unknown as RegistrationService;
-    expect(await registrations.queueReminders(24)).toBeGreaterThanOrEqual(1);
-    expect(await registrations.queueReminders(24)).toBe(0);
+    const jobs = service(app.strapi, 'api::registration.jobs');
+    expect(await jobs.queueReminders(24)).toBeGreaterThanOrEqual(1);
+    expect(await jobs.queueReminders(24)).toBe(0);
     await smtp.waitFor(() => smtp.to('persona.d@').length === 2);
     const reminder = smtp.to('persona.d@').find((m) => m.subject === 'Demà: Sessió de demà');
     expect(reminder?.text).toContain(MEETING);
@@ -191,9 +191,9 @@ describe('the feedback survey invitation', () => {
     await createRegistration(app.strapi, ended, 'confirmed', 'assistent@ajuntament.example');
     await createRegistration(app.strapi, ended, 'cancelled', 'baixa@ajuntament.example');
     await createRegistration(app.strapi, running, 'confirmed', 'encara@ajuntament.example');
-    const registrations = app.strapi.service('api::registration.registration') as unknown as RegistrationService;
-    expect(await registrations.queueFeedbackInvitations()).toBe(1);
-    expect(await registrations.queueFeedbackInvitations()).toBe(0);
+    const invitations = service(app.strapi, 'api::feedback-response.invitations');
+    expect(await invitations.queue()).toBe(1);
+    expect(await invitations.queue()).toBe(0);
 
     await smtp.waitFor(() => smtp.to('assistent@').length === 1);
     const [mail] = smtp.to('assistent@');
@@ -373,13 +373,13 @@ describe('retention', () => {
   it('anonymises registrations of old sessions and keeps their counts', async () => {
     const [old] = await app.strapi.documents('api::session.session').findMany({ locale: 'ca', status: 'published', sort: 'startsAt:asc', limit: 1 });
     await createRegistration(app.strapi, old.documentId, 'confirmed', 'antiga@ajuntament.example');
-    const registrations = app.strapi.service('api::registration.registration') as unknown as RegistrationService;
-    expect(await registrations.anonymizeOlderThan(24)).toBe(1);
+    const jobs = service(app.strapi, 'api::registration.jobs');
+    expect(await jobs.anonymizeOlderThan(24)).toBe(1);
     const rows = await registrationsOf(old.documentId);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ registrationStatus: 'confirmed', fullName: '—', tokenHash: null });
     expect(JSON.stringify(rows)).not.toContain('antiga@');
-    expect(await registrations.anonymizeOlderThan(24)).toBe(0);
+    expect(await jobs.anonymizeOlderThan(24)).toBe(0);
   });
 });
 
@@ -409,7 +409,7 @@ describe('capacity under concurrency', () => {
 
   it('writes concurrent registrations of one session together, with one transaction per group', async () => {
     const session = await createSession(app.strapi, { title: 'Sessió en grup', startsAt: new Date(Date.now() + 50 * DAY), capacity: 5 });
-    const service = app.strapi.service('api::registration.registration') as unknown as RegistrationService;
+    const registrations = service(app.strapi, 'api::registration.registration');
     const input = (n: number) => ({
       fullName: `Persona ${n}`,
       email: `grup.${n}@ajuntament.example`,
@@ -425,7 +425,7 @@ describe('capacity under concurrency', () => {
     app.strapi.db.connection.client.on('query', countBegins);
     let results;
     try {
-      results = await Promise.all([...Array.from({ length: 12 }, (_, n) => service.register(session, input(n))), service.register(session, input(3))]);
+      results = await Promise.all([...Array.from({ length: 12 }, (_, n) => registrations.register(session, input(n))), registrations.register(session, input(3))]);
     } finally {
       app.strapi.db.connection.client.removeListener('query', countBegins);
     }

@@ -1,6 +1,5 @@
-import type { FeedbackService } from '../../src/api/feedback-response/services/feedback-response';
 import type { FeedbackSummary } from '../../src/api/feedback-response/services/results';
-import type { RegistrationService } from '../../src/api/registration/services/registration';
+import { service } from '../../src/utils/services';
 import { hashToken } from '../../src/utils/tokens';
 import { DAY, createRegistration, createSession } from '../helpers/fixtures';
 import { startApp, type TestApp } from '../helpers/strapi';
@@ -12,8 +11,8 @@ import { startApp, type TestApp } from '../helpers/strapi';
 let app: TestApp;
 
 const REGISTRATION = 'api::registration.registration';
-const registrations = () => app.strapi.service(REGISTRATION) as unknown as RegistrationService;
-const feedback = () => app.strapi.service('api::feedback-response.feedback-response') as unknown as FeedbackService;
+const registrations = () => service(app.strapi, 'api::registration.registration');
+const feedback = () => service(app.strapi, 'api::feedback-response.feedback-response');
 const graphql = (query: string, variables: Record<string, unknown> = {}) => app.http().post('/graphql').send({ query, variables });
 
 const answers = (content: number, duration: string, extra: { question: string; value: string | number }[] = []) => ({
@@ -206,7 +205,7 @@ describe('finding 7: only people with a seat answer the survey; rates never pass
     const present = await createRegistration(app.strapi, session, 'confirmed', 'present@ens.example');
     const absent = await createRegistration(app.strapi, session, 'confirmed', 'absent@ens.example');
     await app.strapi.db.query(REGISTRATION).update({ where: { id: present.id }, data: { attended: true } });
-    await registrations().queueFeedbackInvitations();
+    await service(app.strapi, 'api::feedback-response.invitations').queue();
     const rows = (await app.strapi.db.query(REGISTRATION).findMany({ where: { id: { $in: [present.id, absent.id] } }, select: ['id', 'feedbackTokenHash'] })) as {
       id: number;
       feedbackTokenHash: string | null;

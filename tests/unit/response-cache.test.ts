@@ -1,6 +1,6 @@
 import Redis from 'ioredis';
 import { isCacheableGraphqlQuery } from '../../src/cache/cacheable';
-import { ResponseCache, type CachedResponse } from '../../src/cache/response-cache';
+import { ResponseCache, type CachedResponse } from '../../src/cache/store';
 
 const log = { warn: () => undefined, info: () => undefined } as unknown as ConstructorParameters<typeof ResponseCache>[1];
 const entry = (text: string, now = Date.now()): CachedResponse => ({

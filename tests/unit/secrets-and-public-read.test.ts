@@ -1,6 +1,6 @@
 import { assertProductionSecrets, weakSecrets } from '../../src/bootstrap/secrets';
 import { requestLanguage } from '../../src/utils/language';
-import { publicReadProblem } from '../../src/utils/public-read';
+import { publicReadProblem } from '../../src/utils/read-rules';
 
 const strong = {
   APP_KEYS: 'a7Gk2pQ9xLm4Rt8Vz1Bc,Yw3Ns6Hd0Fj5Ke9Up2',

@@ -1,3 +1,4 @@
+/** "Importa CSV" in the catalogue requests list: the all-or-nothing import with its per-row errors. */
 import { Button } from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useRef, useState, type ChangeEvent } from 'react';

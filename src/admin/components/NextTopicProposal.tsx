@@ -1,3 +1,4 @@
+/** On a feedback response: turn its "next topic" into a proposal. */
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useState } from 'react';

@@ -1,3 +1,4 @@
+/** The box beside a proposal: its state, the allowed actions, similar proposals and sessions. */
 import { Box, Button, Field, Flex, SingleSelect, SingleSelectOption, Textarea, Typography } from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useState } from 'react';

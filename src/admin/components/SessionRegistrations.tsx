@@ -1,3 +1,4 @@
+/** The box beside a session's edit view: its registration counts and the CSV export. */
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';

@@ -1,3 +1,4 @@
+/** The sessions list's "Inscripcions" and "Places lliures" columns, from one admin request per page. */
 import { Typography } from '@strapi/design-system';
 import { getFetchClient } from '@strapi/strapi/admin';
 import DataLoader from 'dataloader';

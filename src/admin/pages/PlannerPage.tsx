@@ -1,3 +1,4 @@
+/** "Planifica sessions": a range of months, the preview of the dates (and the months skipped, and why), then "Crea". */
 import { Alert, Box, Button, Field, Flex, Link, TextInput, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { useState, type FormEvent } from 'react';

@@ -1,3 +1,4 @@
+/** Home widget: the last session's feedback headline, linking to its Results page. */
 import { Flex, Link, Typography } from '@strapi/design-system';
 import { Widget } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';

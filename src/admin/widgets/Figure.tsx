@@ -1,3 +1,4 @@
+/** A figure of a home page widget. */
 import { Flex, Link, Typography } from '@strapi/design-system';
 import { NavLink } from 'react-router-dom';
 

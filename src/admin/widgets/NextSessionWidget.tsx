@@ -1,3 +1,4 @@
+/** Home widget: the next session, its registrations and seats left. */
 import { Flex, Link, Typography } from '@strapi/design-system';
 import { Widget } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';

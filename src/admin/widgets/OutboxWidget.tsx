@@ -1,3 +1,4 @@
+/** Home widget: email that failed after its last attempt. */
 import { Widget } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { FAILED_MESSAGES } from '../links';

@@ -1,3 +1,4 @@
+/** Home widget: proposals and support requests waiting for a reviewer. */
 import { Flex } from '@strapi/design-system';
 import { Widget } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';

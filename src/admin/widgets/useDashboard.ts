@@ -1,3 +1,4 @@
+/** The home page figures, fetched once for all the widgets that show them. */
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
 

@@ -1,7 +1,8 @@
+/** GraphQL of on-demand support: the eligibility query and the requestSupport mutation. */
 import type { Core } from '@strapi/strapi';
-import type { EligibilityService } from '../../api/local-entity/services/eligibility';
-import { parseSupportRequest, type SupportRequestService } from '../../api/support-request/services/support-request';
+import { parseSupportRequest } from '../../api/support-request/controllers/validation/support-request';
 import { graphqlLanguage, limitMutation, type GraphqlContext as Context } from './context';
+import { service } from '../../utils/services';
 
 const typeDefs = /* GraphQL */ `
   type LocalizedText {
@@ -71,7 +72,7 @@ export const eligibilityExtension = (strapi: Core.Strapi) => () => ({
     Query: {
       eligibility: {
         resolve: (_parent: unknown, args: { ineCode: string }, context: Context) =>
-          (strapi.service('api::local-entity.eligibility') as unknown as EligibilityService).answer(args.ineCode, graphqlLanguage(context)),
+          service(strapi, 'api::local-entity.eligibility').answer(args.ineCode, graphqlLanguage(context)),
       },
     },
     Mutation: {
@@ -79,7 +80,7 @@ export const eligibilityExtension = (strapi: Core.Strapi) => () => ({
         resolve: async (_parent: unknown, args: { input: unknown }, context: Context) => {
           const language = await limitMutation(strapi, 'supportRequest', context);
           const input = parseSupportRequest({ ...(args.input as object) }, language);
-          return (strapi.service('api::support-request.support-request') as unknown as SupportRequestService).submit(input);
+          return service(strapi, 'api::support-request.support-request').submit(input);
         },
       },
     },

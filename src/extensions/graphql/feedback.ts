@@ -1,8 +1,12 @@
+/**
+ * GraphQL of the survey: submitFeedback, and the published results (feedbackSummary,
+ * Session.feedbackSummary).
+ */
 import type { Core } from '@strapi/strapi';
-import type { FeedbackService } from '../../api/feedback-response/services/feedback-response';
-import { parseRange, type ResultsService } from '../../api/feedback-response/services/results';
-import { isLanguage, requestLanguage } from '../../utils/language';
+import { parseRange } from '../../api/feedback-response/services/results';
+import { isLanguage } from '../../utils/language';
 import { graphqlLanguage, limitMutation, type GraphqlContext as Context } from './context';
+import { service } from '../../utils/services';
 
 const typeDefs = /* GraphQL */ `
   "One answer of a survey: the question's key and its value (1 to 5, an option's value, or text)."
@@ -108,8 +112,8 @@ const typeDefs = /* GraphQL */ `
 const dateArg = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : value ?? undefined);
 
 export const feedbackExtension = (strapi: Core.Strapi) => () => {
-  const feedback = () => strapi.service('api::feedback-response.feedback-response') as unknown as FeedbackService;
-  const results = () => strapi.service('api::feedback-response.results') as unknown as ResultsService;
+  const feedback = () => service(strapi, 'api::feedback-response.feedback-response');
+  const results = () => service(strapi, 'api::feedback-response.results');
   const threshold = () => strapi.config.get('feedback.privacyThreshold', 5) as number;
 
   return {
@@ -118,7 +122,7 @@ export const feedbackExtension = (strapi: Core.Strapi) => () => {
       Query: {
         feedbackSummary: {
           resolve: async (_parent: unknown, args: { sessionId?: string | null; from?: unknown; to?: unknown; locale?: string }, context: Context) => {
-            const language = requestLanguage(args.locale, context.koaContext.get('accept-language'));
+            const language = graphqlLanguage(context, args.locale);
             const range = parseRange(dateArg(args.from), dateArg(args.to), language);
             const scope = args.sessionId ? { session: args.sessionId, ...range } : range;
             return results().summary(scope, { language, threshold: threshold() });

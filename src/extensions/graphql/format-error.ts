@@ -6,7 +6,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { errors } from '@strapi/utils';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { INTERNAL_ERROR_MESSAGE, isDatabaseUnavailable, newErrorId } from '../../utils/faults';
+import { internalErrorMessage, isDatabaseUnavailable, newErrorId } from '../../utils/faults';
 
 const snakeUpper = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
 
@@ -32,5 +32,5 @@ export const formatGraphqlError = (formatted: GraphQLFormattedError, error: unkn
   const errorId = newErrorId();
   const text = original instanceof Error ? original.stack ?? original.message : String(original);
   strapi.log.error(`Internal GraphQL error ${errorId} (${formatted.path?.join('.') ?? 'request'}): ${text}`);
-  return { message: `${INTERNAL_ERROR_MESSAGE.ca}${errorId}`, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR', errorId } };
+  return { message: internalErrorMessage('ca', errorId), path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR', errorId } };
 };

@@ -1,7 +1,12 @@
+/**
+ * The GraphQL schema's shape: hidden and read-only types, drafts never public, the account
+ * mutations refused, and the extensions of each domain registered.
+ */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { requestLanguage } from '../../utils/language';
-import { publicReadProblem, type PublicReadArgs } from '../../utils/public-read';
+import { t } from '../../messages';
+import { graphqlLanguage, type GraphqlContext } from './context';
+import { publicReadProblem, type PublicReadArgs } from '../../utils/read-rules';
 import { eligibilityExtension } from './eligibility';
 import { feedbackExtension } from './feedback';
 import { registerPlainLeaves } from './plain-leaves';
@@ -31,7 +36,6 @@ export const GRAPHQL_PUBLIC_TYPES = {
   'api::catalog-resource.catalog-resource': ['catalogResource', 'catalogResources'],
 } as const;
 
-type GraphqlContext = { koaContext?: { get(header: string): string } };
 type ResolverMiddleware = (
   next: (parent: unknown, args: PublicReadArgs, context: GraphqlContext, info: unknown) => unknown,
   parent: unknown,
@@ -43,7 +47,7 @@ type ResolverMiddleware = (
 const publicRead: ResolverMiddleware = (next, parent, args, context, info) => {
   const problem = publicReadProblem(args);
   if (problem !== undefined) {
-    const language = requestLanguage(args.locale, context.koaContext?.get('accept-language'));
+    const language = graphqlLanguage(context, args.locale);
     throw new errors.ValidationError(problem.message[language], { param: problem.param });
   }
   return next(parent, args, context, info);
@@ -66,10 +70,8 @@ const refuseAccounts = () => ({
       GRAPHQL_REFUSED_MUTATIONS.map((name) => [
         name,
         (_parent: unknown, _args: unknown, context: GraphqlContext) => {
-          const language = requestLanguage(undefined, context.koaContext?.get('accept-language'));
-          throw new errors.PolicyError(
-            language === 'es' ? 'Esta aplicación no tiene cuentas de usuario públicas.' : 'Aquesta aplicació no té comptes d’usuari públics.'
-          );
+          const language = graphqlLanguage(context);
+          throw new errors.PolicyError(t(language, 'accounts.none'));
         },
       ])
     ),

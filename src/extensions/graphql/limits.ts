@@ -1,4 +1,8 @@
-import { INTERNAL_ERROR_MESSAGE, isDatabaseUnavailable, UNAVAILABLE_MESSAGE, UNAVAILABLE_RETRY_AFTER_SECONDS } from '../../utils/faults';
+/**
+ * The HTTP status of GraphQL answers (an Apollo plugin): 4xx when only the client's errors, 503
+ * while the database is out of reach, 500 with an error id otherwise.
+ */
+import { internalErrorMessage, isDatabaseUnavailable, UNAVAILABLE_MESSAGE, UNAVAILABLE_RETRY_AFTER_SECONDS } from '../../utils/faults';
 import { requestLanguage } from '../../utils/language';
 
 type GraphqlErrorOut = { message?: string; extensions?: { code?: unknown; errorId?: unknown; error?: { details?: { retryAfterSeconds?: unknown } } } };
@@ -46,7 +50,7 @@ export const badInputStatusPlugin = {
         }
         const language = requestLanguage(undefined, request.http?.headers.get('accept-language'));
         for (const error of errors) {
-          if (error.extensions?.code === 'INTERNAL_SERVER_ERROR') error.message = `${INTERNAL_ERROR_MESSAGE[language]}${String(error.extensions.errorId)}`;
+          if (error.extensions?.code === 'INTERNAL_SERVER_ERROR') error.message = internalErrorMessage(language, String(error.extensions.errorId));
         }
         const noData = result?.data === undefined || result.data === null || Object.values(result.data).every((v) => v === null);
         const statuses = errors.map((e) => STATUS_BY_CODE[String(e.extensions?.code)]);

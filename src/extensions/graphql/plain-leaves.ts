@@ -1,3 +1,7 @@
+/**
+ * Plain resolvers for leaf fields without resolver configuration (Strapi wraps each value in a
+ * policy check otherwise).
+ */
 import type { Core } from '@strapi/strapi';
 import { GraphQLObjectType, getNamedType, isLeafType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 

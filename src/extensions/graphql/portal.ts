@@ -1,3 +1,7 @@
+/**
+ * GraphQL for portals: upcomingSessions and pastSessions, the derived Session fields, and
+ * relations answered from what the lists prefetched.
+ */
 import type { Core } from '@strapi/strapi';
 import DataLoader from 'dataloader';
 import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
@@ -5,12 +9,13 @@ import {
   portalFields,
   type PortalParts,
   type SessionCore,
-  type SessionPortalService,
 } from '../../api/session/services/session';
-import { requestLanguage } from '../../utils/language';
+import { graphqlLanguage, type GraphqlContext } from './context';
 import { parsePortalArgs } from '../../utils/portal-args';
+import { publicUrl } from '../../utils/public-url';
+import { service } from '../../utils/services';
 
-type Context = { koaContext?: { get(header: string): string } };
+type Context = GraphqlContext;
 type Args = Record<string, unknown>;
 type Parent = SessionCore & Record<string, unknown>;
 type Next = (parent: unknown, args: Args, context: Context, info: unknown) => unknown;
@@ -86,8 +91,7 @@ export const requestedParts = (info: GraphQLResolveInfo): PortalParts => {
 };
 
 export const portalExtension = (strapi: Core.Strapi) => () => {
-  const sessions = () => strapi.service('api::session.session') as unknown as SessionPortalService;
-  const publicUrl = () => strapi.config.get('server.url') as string;
+  const sessions = () => service(strapi, 'api::session.session');
 
   // Seat counts for the sessions of one GraphQL request, loaded together.
   const seatLoaders = new WeakMap<object, DataLoader<string, number>>();
@@ -95,8 +99,8 @@ export const portalExtension = (strapi: Core.Strapi) => () => {
     let loader = seatLoaders.get(context);
     if (loader === undefined) {
       loader = new DataLoader(async (ids: readonly string[]) => {
-        const counts = await sessions().confirmedCounts(ids);
-        return ids.map((id) => counts.get(id) ?? 0);
+        const counts = await service(strapi, 'api::registration.seats').confirmedCounts(ids);
+        return ids.map((id) => counts.get(id)?.confirmed ?? 0);
       });
       seatLoaders.set(context, loader);
     }
@@ -104,10 +108,10 @@ export const portalExtension = (strapi: Core.Strapi) => () => {
   };
 
   const derived = (parent: Parent) => parent as Parent & Partial<ReturnType<typeof portalFields>>;
-  const computed = (parent: Parent) => portalFields(parent, 0, publicUrl());
+  const computed = (parent: Parent) => portalFields(parent, 0, publicUrl(strapi));
 
   const list = (kind: 'upcoming' | 'past', defaultLimit: number) => async (_parent: unknown, args: Args, context: Context, info: GraphQLResolveInfo) => {
-    const language = requestLanguage(args.locale, context.koaContext?.get('accept-language'));
+    const language = graphqlLanguage(context, args.locale);
     const parsed = { ...parsePortalArgs(args, defaultLimit, language), parts: requestedParts(info) };
     // Derived fields resolve from the session itself; seatsLeft only when asked for (one grouped count per request).
     return sessions()[kind](parsed);
@@ -129,7 +133,7 @@ export const portalExtension = (strapi: Core.Strapi) => () => {
         seatsLeft: async (parent: Parent, _args: Args, context: object) => {
           if (derived(parent).seatsLeft !== undefined) return derived(parent).seatsLeft;
           if (parent.capacity === null || parent.capacity === undefined) return null;
-          return portalFields(parent, await seatLoader(context).load(parent.documentId), publicUrl()).seatsLeft;
+          return portalFields(parent, await seatLoader(context).load(parent.documentId), publicUrl(strapi)).seatsLeft;
         },
       },
     },

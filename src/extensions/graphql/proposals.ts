@@ -1,5 +1,8 @@
+/** GraphQL of topic proposals: submitProposal and the public proposedTopics. */
 import type { Core } from '@strapi/strapi';
-import { parseProposal, type ProposalService, type ProposalStatus } from '../../api/proposal/services/proposal';
+import { parseProposal } from '../../api/proposal/controllers/validation/proposal';
+import type { ProposalStatus } from '../../api/proposal/workflow';
+import { service } from '../../utils/services';
 import { graphqlLanguage, limitMutation, type GraphqlContext } from './context';
 
 const typeDefs = /* GraphQL */ `
@@ -67,7 +70,7 @@ const typeDefs = /* GraphQL */ `
 `;
 
 export const proposalsExtension = (strapi: Core.Strapi) => () => {
-  const proposals = () => strapi.service('api::proposal.proposal') as unknown as ProposalService;
+  const proposals = () => service(strapi, 'api::proposal.proposal');
   return {
     typeDefs,
     resolvers: {
@@ -81,7 +84,7 @@ export const proposalsExtension = (strapi: Core.Strapi) => () => {
         submitProposal: {
           resolve: async (_parent: unknown, args: { input: unknown }, context: GraphqlContext) => {
             const language = await limitMutation(strapi, 'proposal', context);
-            const input = parseProposal({ ...(args.input as object) }, language, strapi.config.get('registrations.privacyVersion'));
+            const input = parseProposal({ ...(args.input as object) }, language, strapi.config.get('privacy.version'));
             return proposals().submit(input);
           },
         },

@@ -1,5 +1,10 @@
+/**
+ * GraphQL of registrations: registerForSession and cancelRegistration, with the REST routes' rules
+ * and limits.
+ */
 import type { Core } from '@strapi/strapi';
-import { parseRegistration, type RegistrationService } from '../../api/registration/services/registration';
+import { parseRegistration } from '../../api/registration/controllers/validation/registration';
+import { service } from '../../utils/services';
 import { limitMutation, type GraphqlContext as Context } from './context';
 
 // Every input field is nullable: the service checks them and names each problem in ca/es.
@@ -44,7 +49,7 @@ const typeDefs = /* GraphQL */ `
 `;
 
 export const registrationsExtension = (strapi: Core.Strapi) => () => {
-  const registrations = () => strapi.service('api::registration.registration') as unknown as RegistrationService;
+  const registrations = () => service(strapi, 'api::registration.registration');
 
   const limited = (bucket: string, context: Context) => limitMutation(strapi, bucket, context);
 
@@ -55,7 +60,7 @@ export const registrationsExtension = (strapi: Core.Strapi) => () => {
         registerForSession: {
           resolve: async (_parent: unknown, args: { sessionId: string; input: unknown }, context: Context) => {
             const language = await limited('registration', context);
-            const input = parseRegistration({ ...(args.input as object) }, language, strapi.config.get('registrations.privacyVersion'));
+            const input = parseRegistration({ ...(args.input as object) }, language, strapi.config.get('privacy.version'));
             const result = await registrations().register(args.sessionId, input);
             return { status: result.status, alreadyRegistered: false };
           },

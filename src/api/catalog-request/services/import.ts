@@ -1,3 +1,7 @@
+/**
+ * The all-or-nothing CSV import of catalogue requests: every row checked, then all written, or
+ * none (docs/catalog-requests.md).
+ */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { parse } from 'csv-parse/sync';
@@ -35,7 +39,7 @@ const isDate = (value: string) => {
  * A row is identified by (entity, resource, reference): importing the same file twice changes
  * nothing, and a row for an existing key updates it.
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
+const importer = ({ strapi }: { strapi: Core.Strapi }) => ({
   async importCsv(text: string): Promise<ImportReport> {
     let records: Record<string, string>[];
     try {
@@ -170,3 +174,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     return report;
   },
 });
+
+export type CatalogRequestImportService = ReturnType<typeof importer>;
+
+export default importer;

@@ -1,16 +1,16 @@
+/** The public survey routes (a link's form, a submission) and the published results (a session's, a range's). */
 import { factories, type Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { answerConflict } from '../../../utils/http-errors';
-import { isLanguage, requestLanguage } from '../../../utils/language';
-import type { FeedbackService } from '../services/feedback-response';
-import { parseRange, type ResultsService } from '../services/results';
+import { isLanguage, languageOf, requestLanguage } from '../../../utils/language';
+import { service } from '../../../utils/services';
+import { parseRange } from './validation/range';
 
 const UID = 'api::feedback-response.feedback-response';
 
 export default factories.createCoreController(UID, ({ strapi }: { strapi: Core.Strapi }) => {
-  const feedback = () => strapi.service(UID) as unknown as FeedbackService;
-  const results = () => strapi.service('api::feedback-response.results') as unknown as ResultsService;
-  const languageOf = (ctx: Context) => requestLanguage(ctx.query.locale, ctx.get('accept-language'));
+  const feedback = () => service(strapi, UID);
+  const results = () => service(strapi, 'api::feedback-response.results');
   const threshold = () => strapi.config.get('feedback.privacyThreshold', 5) as number;
 
   return {

@@ -1,12 +1,26 @@
+/**
+ * The survey results: one session's, a date range's or everything's summary from the rollup counts
+ * (with the privacy rule of docs/decisions.md), the anonymised responses for editors, and the
+ * sessions that have results. The arithmetic is ../statistics.ts. One service for REST, GraphQL,
+ * the site and the admin.
+ */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { t } from '../../../messages';
+import { dbNames } from '../../../utils/db-names';
+import { shownId } from '../../../utils/document-id';
 import type { Language } from '../../../utils/language';
+import { service } from '../../../utils/services';
 import { zonedWallTimeToUtc } from '../../../utils/time';
-import { localizeQuestion, SCALE, type QuestionKind, type Survey, type SurveyService } from '../../survey/services/survey';
+import { localizeQuestion, type QuestionKind, type Survey } from '../../survey/services/survey';
+import { merge, questionSummary, rate, scaleStatistics, total, type Counts, type FeedbackSummary, type QuestionMeta, type TrendPoint } from '../statistics';
 import { RESPONSES_KEY, type Answer } from './feedback-response';
 
+export type { DistributionEntry, FeedbackSummary, QuestionSummary, TrendPoint } from '../statistics';
+export { scaleStatistics } from '../statistics';
+export { parseRange } from '../controllers/validation/range';
+
 const ROLLUP = 'api::feedback-rollup.feedback-rollup';
-const REGISTRATION = 'api::registration.registration';
 const SESSION = 'api::session.session';
 const RESPONSE = 'api::feedback-response.feedback-response';
 
@@ -20,106 +34,7 @@ export type SummaryOptions = {
   now?: Date;
 };
 
-export type DistributionEntry = { value: string; label: string; count: number; percentage: number };
-
-export type QuestionSummary = {
-  key: string;
-  kind: QuestionKind;
-  label: string;
-  answers: number | null;
-  distribution: DistributionEntry[] | null;
-  mean: number | null;
-  median: number | null;
-  topTwoBox: number | null;
-};
-
-export type TrendPoint = {
-  sessionId: string;
-  title: string;
-  startsAt: string;
-  responses: number;
-  suppressed: boolean;
-  means: { question: string; mean: number | null }[];
-  shares: { question: string; value: string; percentage: number }[];
-};
-
-export type FeedbackSummary = {
-  scope: { session: string | null; from: string | null; to: string | null };
-  sessions: number;
-  /** Responses in the scope (a count; each session's is in the series too). */
-  responses: number;
-  /** Sessions (with responses) left out of the figures because they are below the threshold on their own, and their responses. */
-  withheldSessions: number;
-  withheldResponses: number;
-  confirmedRegistrations: number;
-  attendees: number | null;
-  responseRate: number | null;
-  attendeeResponseRate: number | null;
-  threshold: number | null;
-  suppressed: boolean;
-  questions: QuestionSummary[];
-  series: TrendPoint[];
-};
-
 type SessionRow = { id: number; documentId: string; title: string; startsAt: string; survey?: { id: number } | null };
-type Counts = Map<string, number>; // value -> count
-type QuestionMeta = { key: string; kind: QuestionKind; label: string; options: { value: string; label: string }[] };
-
-const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
-const percent = (part: number, whole: number) => (whole === 0 ? 0 : round((part / whole) * 100, 1));
-/** A rate of people: never above 100 %, whatever stale data says. */
-const rate = (part: number, whole: number) => Math.min(100, percent(part, whole));
-const total = (counts: Counts | undefined) => [...(counts ?? new Map<string, number>()).values()].reduce((a, b) => a + b, 0);
-
-/** Mean, median and top-2-box (share of 4 and 5) of scale answers given as counts per point. */
-export const scaleStatistics = (counts: Counts) => {
-  const n = SCALE.reduce((sum, v) => sum + (counts.get(String(v)) ?? 0), 0);
-  if (n === 0) return { n, mean: null, median: null, topTwoBox: null };
-  const total = SCALE.reduce((sum, v) => sum + v * (counts.get(String(v)) ?? 0), 0);
-  const at = (position: number) => {
-    let seen = 0;
-    for (const v of SCALE) {
-      seen += counts.get(String(v)) ?? 0;
-      if (seen >= position) return v;
-    }
-    return SCALE[SCALE.length - 1];
-  };
-  const median = n % 2 === 1 ? at((n + 1) / 2) : (at(n / 2) + at(n / 2 + 1)) / 2;
-  const top = (counts.get('4') ?? 0) + (counts.get('5') ?? 0);
-  return { n, mean: round(total / n, 2), median, topTwoBox: percent(top, n) };
-};
-
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const isDate = (value: string) => {
-  const m = DATE.exec(value);
-  if (m === null) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-};
-
-/** Checks `from`/`to` query values; a 400 naming the parameter, in `language`. */
-export const parseRange = (from: unknown, to: unknown, language: Language): { from?: string; to?: string } => {
-  const check = (name: string, value: unknown) => {
-    if (value === undefined || value === '') return undefined;
-    if (typeof value !== 'string' || !isDate(value)) {
-      throw new errors.ValidationError(
-        language === 'es'
-          ? `El parámetro «${name}» debe ser una fecha AAAA-MM-DD (p. ej. 2025-01-30).`
-          : `El paràmetre «${name}» ha de ser una data AAAA-MM-DD (p. ex. 2025-01-30).`,
-        { param: name }
-      );
-    }
-    return value;
-  };
-  const range = { from: check('from', from), to: check('to', to) };
-  if (range.from !== undefined && range.to !== undefined && range.from > range.to) {
-    throw new errors.ValidationError(
-      language === 'es' ? '«from» debe ser anterior o igual a «to».' : '«from» ha de ser anterior o igual a «to».',
-      { param: 'from' }
-    );
-  }
-  return range;
-};
 
 const nextDay = (date: string) => {
   const d = new Date(`${date}T00:00:00Z`);
@@ -128,14 +43,7 @@ const nextDay = (date: string) => {
 };
 
 const results = ({ strapi }: { strapi: Core.Strapi }) => {
-  const surveys = () => strapi.service('api::survey.survey') as unknown as SurveyService;
-  const table = (uid: string) => strapi.db.metadata.get(uid as never).tableName;
-  const column = (uid: string, attribute: string) =>
-    (strapi.db.metadata.get(uid as never).attributes[attribute] as { columnName?: string }).columnName ?? attribute;
-  const qualified = (name: string) => {
-    const schema = strapi.db.getSchemaName();
-    return schema ? `${schema}.${name}` : name;
-  };
+  const surveys = () => service(strapi, 'api::survey.survey');
 
   /** The published sessions of a scope, oldest first, with their titles in `language`. */
   const sessionsOf = async (scope: SummaryScope, language: Language, now: Date): Promise<SessionRow[]> => {
@@ -170,9 +78,10 @@ const results = ({ strapi }: { strapi: Core.Strapi }) => {
     const byQuestion = new Map<string, Map<string, Counts>>();
     const kinds = new Map<string, QuestionKind>();
     if (ids.length === 0) return { byQuestion, kinds };
-    const [session, question, kind, value, count] = ['sessionDocumentId', 'question', 'kind', 'value', 'count'].map((a) => column(ROLLUP, a));
+    const names = dbNames(strapi);
+    const [session, question, kind, value, count] = ['sessionDocumentId', 'question', 'kind', 'value', 'count'].map((a) => names.column(ROLLUP, a));
     const rows = (await strapi.db
-      .getConnection(table(ROLLUP))
+      .connection(names.table(ROLLUP))
       .select({ session, question, kind, value })
       .sum({ n: count })
       .whereIn(session, ids)
@@ -188,37 +97,11 @@ const results = ({ strapi }: { strapi: Core.Strapi }) => {
     return { byQuestion, kinds };
   };
 
-  /** Confirmed registrations and attendees per session, counted in the database. */
+  /** Confirmed registrations and those of them who attended, per session: the seats service's one count. */
   const registrationsOf = async (ids: string[]) => {
-    const confirmed = new Map<string, number>();
-    const attended = new Map<string, number>();
-    if (ids.length === 0) return { confirmed, attended };
-    const link = (strapi.db.metadata.get(REGISTRATION as never).attributes.session as unknown as {
-      joinTable: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } };
-    }).joinTable;
-    const status = `r.${column(REGISTRATION, 'registrationStatus')}`;
-    const present = `r.${column(REGISTRATION, 'attended')}`;
-    const documentId = `s.${column(SESSION, 'documentId')}`;
-    const rows = (await strapi.db.connection
-      .from(`${qualified(table(REGISTRATION))} as r`)
-      .join(`${qualified(link.name)} as l`, `l.${link.joinColumn.name}`, 'r.id')
-      .join(`${qualified(table(SESSION))} as s`, 's.id', `l.${link.inverseJoinColumn.name}`)
-      .whereIn(documentId, ids)
-      .where(status, 'confirmed')
-      .groupBy(documentId)
-      .select({ session: documentId })
-      // A registration may link to both versions (draft, published) of its session: each counts once.
-      .select(strapi.db.connection.raw('COUNT(DISTINCT r.id) AS confirmed'))
-      .select(strapi.db.connection.raw(`COUNT(DISTINCT CASE WHEN ${present} = ? THEN r.id END) AS attended`, [true]))) as {
-      session: string;
-      confirmed: number | string;
-      attended: number | string;
-    }[];
-    for (const row of rows) {
-      confirmed.set(row.session, Number(row.confirmed));
-      attended.set(row.session, Number(row.attended));
-    }
-    return { confirmed, attended };
+    const counts = await service(strapi, 'api::registration.seats').confirmedCounts(ids);
+    const pick = (field: 'confirmed' | 'confirmedAttended') => new Map([...counts].map(([id, c]) => [id, c[field]]));
+    return { confirmed: pick('confirmed'), attended: pick('confirmedAttended') };
   };
 
   /** The questions to report, in survey order: the surveys of the sessions (or the default), then keys only seen in answers. */
@@ -237,25 +120,6 @@ const results = ({ strapi }: { strapi: Core.Strapi }) => {
     return metas;
   };
 
-  const merge = (target: Counts, source: Counts | undefined) => {
-    for (const [value, n] of source ?? []) target.set(value, (target.get(value) ?? 0) + n);
-  };
-
-  const questionSummary = (meta: QuestionMeta, counts: Counts, suppressed: boolean): QuestionSummary => {
-    const base = { key: meta.key, kind: meta.kind, label: meta.label };
-    if (suppressed) return { ...base, answers: null, distribution: null, mean: null, median: null, topTwoBox: null };
-    const answers = [...counts.values()].reduce((a, b) => a + b, 0);
-    if (meta.kind === 'text') return { ...base, answers, distribution: null, mean: null, median: null, topTwoBox: null };
-    const values =
-      meta.kind === 'scale'
-        ? SCALE.map((v) => ({ value: String(v), label: String(v) }))
-        : [...meta.options, ...[...counts.keys()].filter((v) => !meta.options.some((o) => o.value === v)).map((v) => ({ value: v, label: v }))];
-    const distribution = values.map((v) => ({ ...v, count: counts.get(v.value) ?? 0, percentage: percent(counts.get(v.value) ?? 0, answers) }));
-    if (meta.kind !== 'scale') return { ...base, answers, distribution, mean: null, median: null, topTwoBox: null };
-    const stats = scaleStatistics(counts);
-    return { ...base, answers, distribution, mean: stats.mean, median: stats.median, topTwoBox: stats.topTwoBox };
-  };
-
   return {
     /**
      * The published results of one session, a date range or everything: per question the answers,
@@ -268,11 +132,7 @@ const results = ({ strapi }: { strapi: Core.Strapi }) => {
     async summary(scope: SummaryScope, { language, threshold, now = new Date() }: SummaryOptions): Promise<FeedbackSummary> {
       const sessions = await sessionsOf(scope, language, now);
       if (scope.session !== undefined && sessions.length === 0) {
-        throw new errors.NotFoundError(
-          language === 'es'
-            ? `No hay ninguna sesión publicada con el identificador «${scope.session.slice(0, 64)}».`
-            : `No hi ha cap sessió publicada amb l’identificador «${scope.session.slice(0, 64)}».`
-        );
+        throw new errors.NotFoundError(t(language, 'session.notPublished', { id: shownId(scope.session) }));
       }
       const ids = sessions.map((s) => s.documentId);
       const [{ byQuestion, kinds }, registrations] = await Promise.all([rollupsOf(ids), registrationsOf(ids)]);
@@ -362,6 +222,17 @@ const results = ({ strapi }: { strapi: Core.Strapi }) => {
      * The responses of a scope for editors, anonymised: no registration, no name or email, the day
      * only; with the free-text answers, which are never public. Oldest first.
      */
+    /** The published sessions that have started, newest first (at most 500): what an editor picks results of. */
+    async sessionsWithResults(now = new Date()) {
+      const rows = (await strapi.db.query(SESSION).findMany({
+        select: ['documentId', 'title', 'startsAt'],
+        where: { locale: 'ca', publishedAt: { $notNull: true }, startsAt: { $lte: now } },
+        orderBy: { startsAt: 'desc' },
+        limit: 500,
+      })) as { documentId: string; title: string; startsAt: string }[];
+      return rows.map(({ documentId, title, startsAt }) => ({ documentId, title, startsAt }));
+    },
+
     async responses(scope: SummaryScope, { language, now = new Date() }: { language: Language; now?: Date }) {
       const sessions = await sessionsOf(scope, language, now);
       if (sessions.length === 0) return { questions: [] as QuestionMeta[], rows: [] as Record<string, string | number>[] };

@@ -1,7 +1,10 @@
+/** The eligibility rule for on-demand support, with its reasons in Catalan and Spanish. */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ineCodeProblem } from '../../../utils/ine';
+import { t } from '../../../messages';
 import type { Language, Localized } from '../../../utils/language';
+import { service } from '../../../utils/services';
 
 type RequestStatus = 'requested' | 'in_progress' | 'completed' | 'cancelled';
 
@@ -63,29 +66,10 @@ const eligibility = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** The answer for an INE code as asked by a person: 400 when malformed, 404 when unknown, in `language`. */
   async answer(ineCode: string, language: Language): Promise<Eligibility> {
     if (ineCodeProblem(ineCode) !== undefined) {
-      throw new errors.ValidationError(
-        language === 'es'
-          ? `«${ineCode.slice(0, 20)}» no es un código INE: seis cifras, la última de control (p. ej. 080193).`
-          : `«${ineCode.slice(0, 20)}» no és un codi INE: sis xifres, l'última de control (p. ex. 080193).`,
-        { param: 'ineCode' }
-      );
+      throw new errors.ValidationError(t(language, 'localEntity.notAnIne', { ine: ineCode.slice(0, 20) }), { param: 'ineCode' });
     }
-    const found = await this.forIneCode(ineCode);
-    if (found === null) {
-      throw new errors.NotFoundError(
-        language === 'es' ? `No conocemos ningún ente local con el código INE ${ineCode}.` : `No coneixem cap ens local amb el codi INE ${ineCode}.`
-      );
-    }
-    return found;
-  },
-
-  /** The answer for the entity with this INE code, or null when there is none. */
-  async forIneCode(ineCode: string, now = new Date()): Promise<Eligibility | null> {
-    const entity = (await strapi.db.query('api::local-entity.local-entity').findOne({
-      where: { ineCode },
-      select: ['id', 'name', 'ineCode', 'kind'],
-    })) as { id: number; name: string; ineCode: string | null; kind: string } | null;
-    return entity === null ? null : this.forEntity(entity, now);
+    const entity = await service(strapi, 'api::local-entity.local-entity').byIneCode(ineCode, language);
+    return this.forEntity(entity);
   },
 
   async forEntity(entity: { id: number; name: string; ineCode: string | null; kind: string }, now = new Date()): Promise<Eligibility> {

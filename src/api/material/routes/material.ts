@@ -1,3 +1,4 @@
+/** Public read routes of materials: find and findOne, published only. */
 import { factories } from '@strapi/strapi';
 
 // Read-only for the public API: editors write in the admin.

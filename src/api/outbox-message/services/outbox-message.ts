@@ -1,3 +1,7 @@
+/**
+ * The email outbox: messages written in the caller's transaction, claimed with row locks, sent,
+ * retried with backoff.
+ */
 import { factories, type Core } from '@strapi/strapi';
 import { renderEmail, type EmailKind } from '../../../email/templates';
 import { insertRows } from '../../../utils/insert-row';

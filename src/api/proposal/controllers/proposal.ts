@@ -1,20 +1,22 @@
+/** The public proposal routes: submit, similar topics as you type, the proposer's status, the topics coming up. */
 import { factories, type Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
-import { requestLanguage } from '../../../utils/language';
-import { parseProposal, type ProposalService } from '../services/proposal';
+import { t } from '../../../messages';
+import { languageOf } from '../../../utils/language';
+import { service } from '../../../utils/services';
+import { parseProposal } from './validation/proposal';
 
 const UID = 'api::proposal.proposal';
 
 export default factories.createCoreController(UID, ({ strapi }: { strapi: Core.Strapi }) => {
-  const proposals = () => strapi.service(UID) as unknown as ProposalService;
-  const languageOf = (ctx: Context) => requestLanguage(ctx.query.locale, ctx.get('accept-language'));
+  const proposals = () => service(strapi, UID);
 
   return {
     /** POST /api/proposals */
     async submit(ctx: Context) {
       const language = languageOf(ctx);
-      const input = parseProposal(ctx.request.body, language, strapi.config.get('registrations.privacyVersion'));
+      const input = parseProposal(ctx.request.body, language, strapi.config.get('privacy.version'));
       ctx.status = 201;
       return { data: await proposals().submit(input) };
     },
@@ -24,10 +26,7 @@ export default factories.createCoreController(UID, ({ strapi }: { strapi: Core.S
       const language = languageOf(ctx);
       const title = typeof ctx.query.title === 'string' ? ctx.query.title.trim() : '';
       if (title.length < 3 || title.length > 150) {
-        throw new errors.ValidationError(
-          language === 'es' ? 'Use ?title= con entre 3 y 150 caracteres.' : 'Feu servir ?title= amb entre 3 i 150 caràcters.',
-          { param: 'title' }
-        );
+        throw new errors.ValidationError(t(language, 'proposal.similarTitle'), { param: 'title' });
       }
       return { data: await proposals().similar(title, language) };
     },

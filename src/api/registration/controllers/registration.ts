@@ -1,22 +1,23 @@
+/** The public registration routes: POST a registration, POST a cancellation (thin: parse, call the service, answer). */
 import { factories, type Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
+import { t } from '../../../messages';
 import { bodyObject } from '../../../utils/form';
 import { answerConflict } from '../../../utils/http-errors';
-import { requestLanguage } from '../../../utils/language';
-import { parseRegistration, type RegistrationService } from '../services/registration';
+import { languageOf } from '../../../utils/language';
+import { service } from '../../../utils/services';
+import { parseRegistration } from './validation/registration';
 
 const UID = 'api::registration.registration';
 
 export default factories.createCoreController(UID, ({ strapi }: { strapi: Core.Strapi }) => {
-  const registrations = () => strapi.service(UID) as unknown as RegistrationService;
-  const languageOf = (ctx: Context) => requestLanguage(ctx.query.locale, ctx.get('accept-language'));
+  const registrations = () => service(strapi, UID);
 
   return {
     /** POST /api/sessions/:documentId/registrations */
     async register(ctx: Context) {
-      const language = languageOf(ctx);
-      const input = parseRegistration(ctx.request.body, language, strapi.config.get('registrations.privacyVersion'));
+      const input = parseRegistration(ctx.request.body, languageOf(ctx), strapi.config.get('privacy.version'));
       return answerConflict(ctx, async () => {
         const result = await registrations().register(String(ctx.params.documentId), input);
         // The same answer whether or not the address was already registered (that person is emailed).
@@ -31,10 +32,9 @@ export default factories.createCoreController(UID, ({ strapi }: { strapi: Core.S
       const body = bodyObject(ctx.request.body, language);
       const extra = Object.keys(body).find((key) => key !== 'token');
       if (typeof body.token !== 'string' || extra !== undefined) {
-        throw new errors.ValidationError(
-          language === 'es' ? 'Se espera { "token": "…" } y nada más.' : 'S\'espera { "token": "…" } i res més.',
-          { errors: [{ path: [extra ?? 'token'], message: 'token', name: 'ValidationError' }] }
-        );
+        throw new errors.ValidationError(t(language, 'registration.cancelBody'), {
+          errors: [{ path: [extra ?? 'token'], message: 'token', name: 'ValidationError' }],
+        });
       }
       return { data: await registrations().cancel(body.token, language) };
     },

@@ -1,14 +1,9 @@
-import { createId } from '@paralleldrive/cuid2';
-import type { Core } from '@strapi/strapi';
-
-const COUNTS = 'api::registration.seat-count';
-const REGISTRATION = 'api::registration.registration';
-
-type CountRow = { id: number; sessionDocumentId: string; confirmed: number };
-type LifecycleEvent = { action: string; result?: unknown };
-
 /**
- * Confirmed registrations per session, kept in `registration_seat_counts` so that deciding
+ * Seat counts: `confirmedCounts()`, the one reader of how many registrations of each state (and
+ * attendees) a session has, for the portal, the dashboard, the results and the editors; and the
+ * kept count of confirmed registrations that the registration service reads under its lock.
+ *
+ * Confirmed registrations per session are kept in `registration_seat_counts` so that deciding
  * "confirmed or waitlisted" reads one row instead of counting the session's registrations, which
  * grows with every person on the waiting list. The registration service reads and bumps a count
  * under the session's row lock, in the registration's transaction. Any other write to
@@ -17,9 +12,58 @@ type LifecycleEvent = { action: string; result?: unknown };
  * registration recounts. A count is therefore never trusted beyond the writes the service made
  * itself. See "Seat counts" in docs/decisions.md.
  */
+import { createId } from '@paralleldrive/cuid2';
+import type { Core } from '@strapi/strapi';
+import { dbNames } from '../../../utils/db-names';
+
+const COUNTS = 'api::registration.seat-count';
+const REGISTRATION = 'api::registration.registration';
+const SESSION = 'api::session.session';
+
+type CountRow = { id: number; sessionDocumentId: string; confirmed: number };
+type LifecycleEvent = { action: string; result?: unknown };
+
+/** A session's registrations by state; `attended` counts every registration marked attended, `confirmedAttended` the confirmed ones. */
+export type SeatCounts = { confirmed: number; waitlisted: number; cancelled: number; attended: number; confirmedAttended: number };
+
+const NONE: SeatCounts = { confirmed: 0, waitlisted: 0, cancelled: 0, attended: 0, confirmedAttended: 0 };
+
 const seats = (strapi: Core.Strapi) => {
-  const recount = (sessionDocumentId: string): Promise<number> =>
-    strapi.db.query(REGISTRATION).count({ where: { session: { documentId: sessionDocumentId }, registrationStatus: 'confirmed' } });
+  /**
+   * Registrations per session document and state, in one grouped query. A registration links to
+   * both versions (draft, published) of its session: each counts once.
+   */
+  const confirmedCounts = async (documentIds: readonly string[]): Promise<Map<string, SeatCounts>> => {
+    const counts = new Map<string, SeatCounts>(documentIds.map((id) => [id, { ...NONE }]));
+    if (documentIds.length === 0) return counts;
+    const names = dbNames(strapi);
+    const link = names.joinTable(REGISTRATION, 'session');
+    const status = `r.${names.column(REGISTRATION, 'registrationStatus')}`;
+    const present = `r.${names.column(REGISTRATION, 'attended')}`;
+    const documentId = `s.${names.column(SESSION, 'documentId')}`;
+    const knex = strapi.db.connection;
+    const rows = await names.inCurrentTransaction<{ session: string; status: string; n: number | string; attended: number | string }[]>(
+      knex
+      .from(`${names.table(REGISTRATION)} as r`)
+      .join(`${link.name} as l`, `l.${link.joinColumn.name}`, 'r.id')
+      .join(`${names.table(SESSION)} as s`, 's.id', `l.${link.inverseJoinColumn.name}`)
+      .whereIn(documentId, [...new Set(documentIds)])
+      .groupBy(documentId, status)
+      .select({ session: documentId, status })
+      .select(knex.raw('COUNT(DISTINCT r.id) AS n'))
+      .select(knex.raw(`COUNT(DISTINCT CASE WHEN ${present} = ? THEN r.id END) AS attended`, [true]))
+    );
+    for (const row of rows) {
+      const entry = counts.get(row.session) as SeatCounts;
+      const n = Number(row.n);
+      if (row.status === 'confirmed' || row.status === 'waitlisted' || row.status === 'cancelled') entry[row.status] += n;
+      entry.attended += Number(row.attended);
+      if (row.status === 'confirmed') entry.confirmedAttended += Number(row.attended);
+    }
+    return counts;
+  };
+
+  const recount = async (sessionDocumentId: string): Promise<number> => ((await confirmedCounts([sessionDocumentId])).get(sessionDocumentId) as SeatCounts).confirmed;
 
   /** Drops the counts of these sessions (all when none is given): they are recounted when next needed. */
   const forget = async (sessionDocumentIds?: string[]): Promise<void> => {
@@ -29,6 +73,7 @@ const seats = (strapi: Core.Strapi) => {
   };
 
   return {
+    confirmedCounts,
     forget,
 
     /** The confirmed count of a session; call it holding the session lock (recounted and stored when missing). */
@@ -52,9 +97,10 @@ const seats = (strapi: Core.Strapi) => {
     /** Every stored count against a recount of the registrations: for tests and operators. */
     async verify(): Promise<{ ok: boolean; differences: { session: string; stored: number; actual: number }[] }> {
       const rows = (await strapi.db.queryBuilder(COUNTS).select(['sessionDocumentId', 'confirmed']).execute()) as CountRow[];
+      const recounted = await confirmedCounts(rows.map((row) => row.sessionDocumentId));
       const differences = [];
       for (const row of rows) {
-        const actual = await recount(row.sessionDocumentId);
+        const actual = (recounted.get(row.sessionDocumentId) as SeatCounts).confirmed;
         if (actual !== row.confirmed) differences.push({ session: row.sessionDocumentId, stored: row.confirmed, actual });
       }
       return { ok: differences.length === 0, differences };

@@ -1,9 +1,12 @@
+/** The portal routes of sessions: the upcoming and past lists, one session's and the programme's calendar. */
 import { factories, type Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
-import { isLanguage, requestLanguage, type Language } from '../../../utils/language';
+import { t } from '../../../messages';
+import { isDocumentId, shownId } from '../../../utils/document-id';
+import { isLanguage, languageOf, type Language } from '../../../utils/language';
 import { parsePortalArgs } from '../../../utils/portal-args';
-import type { SessionPortalService } from '../services/session';
+import { service } from '../../../utils/services';
 
 const UID = 'api::session.session';
 
@@ -18,7 +21,6 @@ const refuseUnknownParams = (ctx: Context, allowed: readonly string[], language:
   throw new errors.ValidationError(message[language], { param: unknown });
 };
 
-const languageOf = (ctx: Context) => requestLanguage(ctx.query.locale, ctx.get('accept-language'));
 
 const calendarLocale = (ctx: Context): Language => {
   const language = languageOf(ctx);
@@ -35,7 +37,7 @@ const sendCalendar = (ctx: Context, body: string, filename: string) => {
 };
 
 export default factories.createCoreController(UID, ({ strapi }: { strapi: Core.Strapi }) => {
-  const sessions = () => strapi.service(UID) as unknown as SessionPortalService;
+  const sessions = () => service(strapi, UID);
   // What `sanitizeOutput` does: drops private fields and relations the caller may not read.
   const sanitize = async <T>(data: T, ctx: Context) =>
     (await strapi.contentAPI.sanitize.output(data, strapi.getModel(UID), { auth: ctx.state.auth })) as T;
@@ -69,15 +71,11 @@ export default factories.createCoreController(UID, ({ strapi }: { strapi: Core.S
     async calendar(ctx: Context) {
       const locale = calendarLocale(ctx);
       const documentId = String(ctx.params.documentId);
-      const body = /^[a-z0-9]{1,64}$/.test(documentId)
+      const body = isDocumentId(documentId)
         ? await strapi.service('api::session.calendar').single(documentId, locale)
         : undefined;
       if (body === undefined) {
-        const message = {
-          ca: `No hi ha cap sessió publicada amb l'identificador «${documentId.slice(0, 64)}».`,
-          es: `No hay ninguna sesión publicada con el identificador «${documentId.slice(0, 64)}».`,
-        };
-        throw new errors.NotFoundError(message[locale]);
+        throw new errors.NotFoundError(t(locale, 'session.notPublished', { id: shownId(documentId) }));
       }
       sendCalendar(ctx, body, `gomunicipal-${documentId}.ics`);
     },

@@ -1,8 +1,10 @@
+/** iCalendar of sessions: one session's and the programme's feed, and a registrant's invitation. */
 import type { Core } from '@strapi/strapi';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import { ICalCalendar, ICalEventStatus } from 'ical-generator';
 import type { Language } from '../../../utils/language';
-import { PROGRAMME_TIME_ZONE, wallClockOf } from '../../../utils/time';
+import { publicUrl } from '../../../utils/public-url';
+import { PROGRAMME_TIME_ZONE, sessionEnd, wallClockOf } from '../../../utils/time';
 
 const UID = 'api::session.session';
 
@@ -41,12 +43,11 @@ const STATUS: Record<string, ICalEventStatus> = {
 };
 
 /** iCalendar (RFC 5545) for sessions: times in Europe/Madrid with its VTIMEZONE; never the meeting link. */
-export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const publicUrl = () => (strapi.config.get('server.url') as string).replace(/\/+$/, '');
+const calendar = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const sessionPageUrl = (session: CalendarSession, locale: Language) =>
     (strapi.config.get('portal.sessionPageUrl') as string)
-      .replace('{publicUrl}', publicUrl())
+      .replace('{publicUrl}', publicUrl(strapi))
       .replace('{documentId}', encodeURIComponent(session.documentId))
       .replace('{slug}', encodeURIComponent(session.slug ?? ''))
       .replace('{locale}', locale);
@@ -57,7 +58,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    */
   const render = (sessions: CalendarSession[], locale: Language, { meetingUrl }: { meetingUrl?: string } = {}): string => {
     const text = TEXT[locale];
-    const host = new URL(publicUrl()).host;
+    const host = new URL(publicUrl(strapi)).host;
     const calendar = new ICalCalendar({
       name: text.name,
       description: text.description,
@@ -68,7 +69,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     calendar.timezone({ name: null, generator: getVtimezoneComponent });
     for (const session of sessions) {
       const start = new Date(session.startsAt);
-      const end = new Date(start.getTime() + (session.durationMinutes ?? 60) * 60000);
+      const end = sessionEnd(session);
       const url = sessionPageUrl(session, locale);
       const description = [
         session.summary ?? '',
@@ -124,3 +125,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
+
+export type CalendarService = ReturnType<typeof calendar>;
+
+export default calendar;

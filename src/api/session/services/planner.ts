@@ -1,3 +1,4 @@
+/** The season planner: draft sessions on the programme's dates, previewed before they are created. */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Language, Localized } from '../../../utils/language';

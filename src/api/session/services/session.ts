@@ -1,5 +1,11 @@
+/**
+ * The portal's sessions: the upcoming and past lists (query engine, constant SQL) and the fields a
+ * portal derives from a session.
+ */
 import { factories, type Core } from '@strapi/strapi';
-import { zonedWallTimeToUtc } from '../../../utils/time';
+import { service } from '../../../utils/services';
+import { publicUrl } from '../../../utils/public-url';
+import { sessionEnd, zonedWallTimeToUtc } from '../../../utils/time';
 import type { Language } from '../../../utils/language';
 
 const UID = 'api::session.session';
@@ -78,9 +84,9 @@ export const portalFields = (session: SessionCore, confirmed: number, publicUrl:
   const start = new Date(session.startsAt ?? 0);
   const isUpcoming = start.getTime() > now.getTime();
   return {
-    endsAt: new Date(start.getTime() + (session.durationMinutes ?? 60) * 60000).toISOString(),
+    endsAt: sessionEnd(session).toISOString(),
     isUpcoming,
-    calendarUrl: `${publicUrl.replace(/\/+$/, '')}/api/sessions/${session.documentId}/calendar.ics`,
+    calendarUrl: `${publicUrl}/api/sessions/${session.documentId}/calendar.ics`,
     seatsLeft: session.capacity === null || session.capacity === undefined ? null : Math.max(0, session.capacity - confirmed),
     // Beyond capacity people still register, on the waiting list.
     registrationAvailable: isUpcoming && session.eventStatus === 'scheduled' && session.registrationOpen === true,
@@ -118,34 +124,12 @@ const portalService = (strapi: Core.Strapi) => ({
     }) as Promise<PortalSession[]>;
   },
 
-  /** Confirmed registrations per session document, in one grouped query. */
-  async confirmedCounts(documentIds: readonly string[]): Promise<Map<string, number>> {
-    const counts = new Map<string, number>(documentIds.map((id) => [id, 0]));
-    if (documentIds.length === 0) return counts;
-    const relation = strapi.db.metadata.get('api::registration.registration').attributes.session as unknown as {
-      joinTable: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } };
-    };
-    const { name: link, joinColumn, inverseJoinColumn } = relation.joinTable;
-    const rows = (await strapi.db
-      .connection('registrations as r')
-      .join(`${link} as l`, `l.${joinColumn.name}`, 'r.id')
-      .join('sessions as s', 's.id', `l.${inverseJoinColumn.name}`)
-      .where('r.registration_status', 'confirmed')
-      .whereIn('s.document_id', [...documentIds])
-      .groupBy('s.document_id')
-      .select('s.document_id as documentId')
-      .countDistinct('r.id as confirmed')) as { documentId: string; confirmed: number | string }[];
-    for (const row of rows) counts.set(row.documentId, Number(row.confirmed));
-    return counts;
-  },
-
   /** Adds the derived portal fields to each session (one query for all their seat counts). */
   async withPortalFields<T extends SessionCore>(sessions: T[], now = new Date()): Promise<(T & PortalFields)[]> {
-    const counts = await portalService(strapi).confirmedCounts(
+    const counts = await service(strapi, 'api::registration.seats').confirmedCounts(
       sessions.filter((s) => s.capacity !== null && s.capacity !== undefined).map((s) => s.documentId)
     );
-    const publicUrl = strapi.config.get('server.url') as string;
-    return sessions.map((s) => ({ ...s, ...portalFields(s, counts.get(s.documentId) ?? 0, publicUrl, now) }));
+    return sessions.map((s) => ({ ...s, ...portalFields(s, counts.get(s.documentId)?.confirmed ?? 0, publicUrl(strapi), now) }));
   },
 });
 

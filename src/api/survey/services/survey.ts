@@ -1,3 +1,7 @@
+/**
+ * Surveys: the default survey, a session's survey, questions localized, and what the results need
+ * of removed questions.
+ */
 import { factories, type Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Language } from '../../../utils/language';

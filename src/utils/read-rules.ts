@@ -1,3 +1,7 @@
+/**
+ * The rules of an anonymous read of published content, REST and GraphQL alike: no drafts, known
+ * locales, page size.
+ */
 import { isLanguage, type Localized } from './language';
 
 export type PublicReadArgs = {

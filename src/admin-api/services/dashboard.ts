@@ -1,6 +1,10 @@
+/**
+ * The figures of the editors' admin home page (next session and its seats, the last session's
+ * feedback headline, what waits for review, failed email) and the sessions list's seat counts: all
+ * computed from the services that own them, nothing stored.
+ */
 import type { Core } from '@strapi/strapi';
-import type { ResultsService } from '../../feedback-response/services/results';
-import type { SessionPortalService } from './session';
+import { service } from '../../utils/services';
 
 const SESSION = 'api::session.session';
 
@@ -37,24 +41,20 @@ export type Dashboard = {
 
 export const PROPOSAL_WAITING_STATUSES = ['received', 'under_review'] as const;
 
-/** The figures of the editors' admin home page. */
-const dashboard = ({ strapi }: { strapi: Core.Strapi }) => ({
+export const dashboard = (strapi: Core.Strapi) => ({
   /**
    * The next published session that has not started and is not cancelled (what the public sees
    * as next; planned drafts are not), with its confirmed registrations and seats left.
    */
   async nextSession(now = new Date()): Promise<NextSession | null> {
-    const [session] = (await strapi.documents(SESSION).findMany({
-      locale: 'ca',
-      status: 'published',
-      fields: ['title', 'startsAt', 'eventStatus', 'capacity'],
-      filters: { startsAt: { $gt: now.toISOString() }, eventStatus: { $ne: 'cancelled' } },
-      sort: ['startsAt:asc'],
+    const [session] = (await strapi.db.query(SESSION).findMany({
+      select: ['documentId', 'title', 'startsAt', 'eventStatus', 'capacity'],
+      where: { locale: 'ca', publishedAt: { $notNull: true }, startsAt: { $gt: now }, eventStatus: { $ne: 'cancelled' } },
+      orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
       limit: 1,
-    })) as unknown as { documentId: string; title: string; startsAt: string; eventStatus: string; capacity: number | null }[];
+    })) as { documentId: string; title: string; startsAt: string; eventStatus: string; capacity: number | null }[];
     if (session === undefined) return null;
-    const portal = strapi.service(SESSION) as unknown as SessionPortalService;
-    const confirmed = (await portal.confirmedCounts([session.documentId])).get(session.documentId) ?? 0;
+    const confirmed = (await service(strapi, 'api::registration.seats').confirmedCounts([session.documentId])).get(session.documentId)?.confirmed ?? 0;
     const capacity = session.capacity ?? null;
     return {
       documentId: session.documentId,
@@ -76,8 +76,7 @@ const dashboard = ({ strapi }: { strapi: Core.Strapi }) => ({
       limit: 1,
     })) as { documentId: string; title: string; startsAt: string }[];
     if (session === undefined) return null;
-    const results = strapi.service('api::feedback-response.results') as unknown as ResultsService;
-    const summary = await results.summary({ session: session.documentId }, { language: 'ca', threshold: null, now });
+    const summary = await service(strapi, 'api::feedback-response.results').summary({ session: session.documentId }, { language: 'ca', threshold: null, now });
     return {
       documentId: session.documentId,
       title: session.title,
@@ -106,19 +105,16 @@ const dashboard = ({ strapi }: { strapi: Core.Strapi }) => ({
       select: ['documentId', 'capacity'],
       where: { documentId: { $in: [...documentIds] } },
     })) as { documentId: string; capacity: number | null }[];
-    const portal = strapi.service(SESSION) as unknown as SessionPortalService;
-    const counts = await portal.confirmedCounts(documentIds);
+    const counts = await service(strapi, 'api::registration.seats').confirmedCounts(documentIds);
     const result: Record<string, { capacity: number | null; confirmed: number; seatsLeft: number | null }> = {};
     for (const { documentId, capacity } of rows) {
       // Locales and draft/published rows share the non-localized capacity; the first one is enough.
       if (result[documentId] !== undefined) continue;
-      const confirmed = counts.get(documentId) ?? 0;
+      const confirmed = counts.get(documentId)?.confirmed ?? 0;
       result[documentId] = { capacity: capacity ?? null, confirmed, seatsLeft: capacity === null || capacity === undefined ? null : Math.max(0, capacity - confirmed) };
     }
     return result;
   },
 });
 
-export type DashboardService = ReturnType<typeof dashboard>;
 
-export default dashboard;

@@ -1,5 +1,7 @@
+/** Per-IP request limits (rate-limiter-flexible): counting and the 429 with the seconds to wait. */
 import { errors } from '@strapi/utils';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { t } from '../messages';
 import type { Language } from './language';
 
 export type RateLimit = { points: number; seconds: number };
@@ -10,12 +12,7 @@ export class TooManyRequestsError extends errors.RateLimitError {
     readonly retryAfterSeconds: number,
     language: Language
   ) {
-    super(
-      language === 'es'
-        ? `Demasiadas peticiones desde esta dirección. Vuelva a intentarlo dentro de ${retryAfterSeconds} s.`
-        : `Massa peticions des d'aquesta adreça. Torneu-ho a provar d'aquí a ${retryAfterSeconds} s.`,
-      { retryAfterSeconds }
-    );
+    super(t(language, 'request.tooMany', { seconds: retryAfterSeconds }), { retryAfterSeconds });
   }
 }
 

@@ -1,3 +1,7 @@
+/**
+ * The response cache's store: entries by generation, bounded by count and size, the generation
+ * in-process or in Redis, concurrent misses computed once.
+ */
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 import Redis from 'ioredis';

@@ -1,0 +1,92 @@
+/**
+ * Every message a registrant gets about their registration (confirmation, waiting list, already
+ * registered, promotion, cancellation, reminder, survey invitation), rendered from emails/ in their
+ * language with the session's details, their private cancel link and, where it belongs, the meeting
+ * link and the calendar invitation; written to the outbox in the caller's transaction.
+ */
+import type { Core } from '@strapi/strapi';
+import { renderEmail, type EmailKind } from '../../../email/templates';
+import { LOCALE_TAG, type Language } from '../../../utils/language';
+import { publicUrl } from '../../../utils/public-url';
+import { service } from '../../../utils/services';
+import { PROGRAMME_TIME_ZONE, sessionEnd } from '../../../utils/time';
+import { linkToken } from '../../../utils/tokens';
+import type { OutboxInput } from '../../outbox-message/services/outbox-message';
+import { publishedIn, type RegistrationRow, type SessionRow } from '../rows';
+
+/** Date and time formats of the emails, made once (an Intl formatter is costly to build). */
+const FORMATS = Object.fromEntries(
+  (['ca', 'es'] as const).map((language) => [
+    language,
+    {
+      date: new Intl.DateTimeFormat(LOCALE_TAG[language], { timeZone: PROGRAMME_TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }),
+      time: new Intl.DateTimeFormat(LOCALE_TAG[language], { timeZone: PROGRAMME_TIME_ZONE, hour: '2-digit', minute: '2-digit' }),
+    },
+  ])
+) as Record<Language, { date: Intl.DateTimeFormat; time: Intl.DateTimeFormat }>;
+
+/** The day and the hours of a session in Madrid time, as the emails write them. */
+export const formatWhen = (session: Pick<SessionRow, 'startsAt' | 'durationMinutes'>, language: Language) => {
+  const start = new Date(session.startsAt);
+  const { date, time } = FORMATS[language];
+  return { date: date.format(start), time: `${time.format(start)}–${time.format(sessionEnd(session))}` };
+};
+
+/** Messages that carry the meeting link and the calendar invitation. */
+const WITH_LINK: ReadonlySet<EmailKind> = new Set(['confirmation', 'promoted', 'reminder']);
+const WITH_INVITATION: ReadonlySet<EmailKind> = new Set(['confirmation', 'promoted']);
+
+const notifications = (strapi: Core.Strapi) => {
+  /** One email about a registration, about the session of `rows` (sessionRows()) in the registrant's language; null when unpublished. */
+  const emailAbout = (
+    kind: EmailKind,
+    registration: RegistrationRow,
+    rows: SessionRow[],
+    dedupeKey?: string,
+    extra: Record<string, string | undefined> = {}
+  ): OutboxInput | null => {
+    const session = publishedIn(rows, registration.language);
+    if (session === null) return null;
+    const withLink = WITH_LINK.has(kind) || (kind === 'already-registered' && registration.registrationStatus === 'confirmed');
+    const meetingUrl = withLink ? session.meetingUrl ?? undefined : undefined;
+    const view = {
+      fullName: registration.fullName,
+      title: session.title,
+      coOrganizer: session.coOrganizer ?? undefined,
+      meetingUrl,
+      cancelUrl: `${publicUrl(strapi)}/register/cancel/?token=${linkToken(strapi, 'registration', registration.documentId)}`,
+      ...formatWhen(session, registration.language),
+      ...extra,
+    };
+    const attachments = WITH_INVITATION.has(kind)
+      ? [
+          {
+            filename: 'dijous-gomunicipal.ics',
+            contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+            content: service(strapi, 'api::session.calendar').render([session], registration.language, { meetingUrl }),
+          },
+        ]
+      : undefined;
+    const email = renderEmail(strapi.dirs.app.root, kind, registration.language, view);
+    return { kind, recipient: registration.email, language: registration.language, ...email, attachments, dedupeKey };
+  };
+
+  return {
+    emailAbout,
+
+    /** Writes one email about a registration to the outbox (at most once per `dedupeKey`), in the caller's transaction. */
+    async notify(...args: Parameters<typeof emailAbout>): Promise<void> {
+      const email = emailAbout(...args);
+      if (email !== null) await service(strapi, 'api::outbox-message.outbox-message').enqueue(email);
+    },
+
+    /** Writes many emails in one statement, without dedupe (the registration batch's confirmations). */
+    async notifyMany(emails: (OutboxInput | null)[]): Promise<void> {
+      await service(strapi, 'api::outbox-message.outbox-message').enqueueMany(emails.filter((email): email is OutboxInput => email !== null));
+    },
+  };
+};
+
+export type NotificationsService = ReturnType<typeof notifications>;
+
+export default ({ strapi }: { strapi: Core.Strapi }) => notifications(strapi);

@@ -1,0 +1,87 @@
+/** Messages of the API's answers (errors a client can act on), in Catalan and Spanish; see ./index.ts. */
+export const API_MESSAGES = {
+  'session.notPublished': {
+    ca: 'No hi ha cap sessió publicada amb l’identificador «{id}».',
+    es: 'No hay ninguna sesión publicada con el identificador «{id}».',
+  },
+  'session.cancelled': { ca: 'Aquesta sessió està cancel·lada.', es: 'Esta sesión está cancelada.' },
+  'session.started': { ca: 'Aquesta sessió ja ha començat.', es: 'Esta sesión ya ha empezado.' },
+  'session.registrationClosed': {
+    ca: 'Les inscripcions a aquesta sessió estan tancades.',
+    es: 'Las inscripciones a esta sesión están cerradas.',
+  },
+  'localEntity.unknownIne': {
+    ca: 'No coneixem cap ens local amb el codi INE {ine}.',
+    es: 'No conocemos ningún ente local con el código INE {ine}.',
+  },
+  // In a form's field…
+  'localEntity.invalidIne': {
+    ca: 'El codi INE {ine} no és vàlid: ha de tenir sis xifres, l’última de control.',
+    es: 'El código INE {ine} no es válido: debe tener seis cifras, la última de control.',
+  },
+  // …and as the resource of a URL.
+  'localEntity.notAnIne': {
+    ca: '«{ine}» no és un codi INE: sis xifres, l’última de control (p. ex. 080193).',
+    es: '«{ine}» no es un código INE: seis cifras, la última de control (p. ej. 080193).',
+  },
+  'localEntity.searchParams': {
+    ca: 'Feu servir ?search= amb entre 2 i 100 caràcters (nom o codi INE) i, si voleu, limit entre 1 i 50.',
+    es: 'Use ?search= con entre 2 y 100 caracteres (nombre o código INE) y, si quiere, limit entre 1 y 50.',
+  },
+  'registration.cancelBody': { ca: 'S’espera { "token": "…" } i res més.', es: 'Se espera { "token": "…" } y nada más.' },
+  'registration.unknownCancelLink': {
+    ca: 'Aquest enllaç de cancel·lació no és vàlid o ja no existeix.',
+    es: 'Este enlace de cancelación no es válido o ya no existe.',
+  },
+  'accounts.none': { ca: 'Aquesta aplicació no té comptes d’usuari públics.', es: 'Esta aplicación no tiene cuentas de usuario públicas.' },
+  'range.notADate': {
+    ca: 'El paràmetre «{name}» ha de ser una data AAAA-MM-DD (p. ex. 2025-01-30).',
+    es: 'El parámetro «{name}» debe ser una fecha AAAA-MM-DD (p. ej. 2025-01-30).',
+  },
+  'range.reversed': { ca: '«from» ha de ser anterior o igual a «to».', es: '«from» debe ser anterior o igual a «to».' },
+  'proposal.similarTitle': { ca: 'Feu servir ?title= amb entre 3 i 150 caràcters.', es: 'Use ?title= con entre 3 y 150 caracteres.' },
+  'proposal.invalidLink': { ca: 'Aquest enllaç no és vàlid.', es: 'Este enlace no es válido.' },
+  'proposal.topicsParams': {
+    ca: 'status admet accepted i scheduled; limit, d’1 a 100.',
+    es: 'status admite accepted y scheduled; limit, de 1 a 100.',
+  },
+  'admin.tooManySessions': { ca: 'Com a màxim 100 sessions per petició.', es: 'Como máximo 100 sesiones por petición.' },
+  'feedback.invalidLink': {
+    ca: 'Aquest enllaç de l’enquesta no és vàlid. Feu servir l’enllaç del correu que vau rebre.',
+    es: 'Este enlace de la encuesta no es válido. Use el enlace del correo que recibisteis.',
+  },
+  'feedback.expired': {
+    ca: 'Aquest enllaç de l’enquesta va caducar el {date}: les respostes s’accepten fins a {days} dies després de la sessió.',
+    es: 'Este enlace de la encuesta caducó el {date}: las respuestas se aceptan hasta {days} días después de la sesión.',
+  },
+  'feedback.registrationCancelled': {
+    ca: 'Aquest enllaç de l’enquesta ja no és vàlid: la inscripció es va cancel·lar.',
+    es: 'Este enlace de la encuesta ya no es válido: la inscripción se canceló.',
+  },
+  'feedback.notAttended': {
+    ca: 'Només poden respondre l’enquesta les persones que van assistir a la sessió.',
+    es: 'Solo pueden responder la encuesta las personas que asistieron a la sesión.',
+  },
+  'feedback.alreadySubmitted': {
+    ca: 'Ja heu respost aquesta enquesta amb aquest enllaç. Gràcies!',
+    es: 'Ya habéis respondido esta encuesta con este enlace. ¡Gracias!',
+  },
+  'request.tooMany': {
+    ca: 'Massa peticions des d’aquesta adreça. Torneu-ho a provar d’aquí a {seconds} s.',
+    es: 'Demasiadas peticiones desde esta dirección. Vuelva a intentarlo dentro de {seconds} s.',
+  },
+  'request.tooLarge': {
+    ca: 'El cos de la petició és massa gran; el màxim és el límit del servidor{size}.',
+    es: 'El cuerpo de la petición es demasiado grande; el máximo es el límite del servidor{size}.',
+  },
+  'request.notJson': { ca: 'El cos de la petició no és JSON vàlid.', es: 'El cuerpo de la petición no es JSON válido.' },
+  'service.unavailable': {
+    ca: 'El servei no està disponible en aquest moment. Torneu-ho a provar d’aquí a uns segons.',
+    es: 'El servicio no está disponible en este momento. Vuelva a intentarlo dentro de unos segundos.',
+  },
+  'server.internalError': {
+    ca: 'Hi ha hagut un error intern. Si es repeteix, comuniqueu-nos aquest codi: {id}',
+    es: 'Ha habido un error interno. Si se repite, comuníquenos este código: {id}',
+  },
+  'form.moreErrors': { ca: '{first} (+{n} errors més)', es: '{first} (+{n} errores más)' },
+} as const;

@@ -1,0 +1,96 @@
+import { service } from '../../src/utils/services';
+import { createRegistration, createSession, DAY } from '../helpers/fixtures';
+import { startApp, TEST_ADMIN, type TestApp } from '../helpers/strapi';
+
+/**
+ * One source for seat counts (issue 16): `confirmedCounts()` is what the portal (seats left), the
+ * editors' dashboard and list, a session's registration box and the published results count, and
+ * on a fixed data set they all agree with it and with counts made here by hand.
+ */
+let app: TestApp;
+let admin: string;
+const REGISTRATION = 'api::registration.registration';
+
+type Fixture = { title: string; capacity: number; past: boolean; confirmed: number; waitlisted: number; cancelled: number; attended: number };
+
+const FIXTURES: Fixture[] = [
+  { title: 'Sessió plena', capacity: 3, past: false, confirmed: 3, waitlisted: 2, cancelled: 1, attended: 0 },
+  { title: 'Sessió amb places', capacity: 10, past: false, confirmed: 4, waitlisted: 0, cancelled: 2, attended: 0 },
+  { title: 'Sessió feta', capacity: 8, past: true, confirmed: 6, waitlisted: 1, cancelled: 1, attended: 4 },
+];
+const ids: string[] = [];
+
+beforeAll(async () => {
+  app = await startApp();
+  admin = (await app.http().post('/admin/login').send(TEST_ADMIN)).body.data.token;
+  for (const [n, f] of FIXTURES.entries()) {
+    const id = await createSession(app.strapi, { title: f.title, startsAt: new Date(Date.now() + (f.past ? -2 : 5 + n) * DAY), capacity: f.capacity });
+    ids.push(id);
+    let i = 0;
+    for (const [status, count] of [['confirmed', f.confirmed], ['waitlisted', f.waitlisted], ['cancelled', f.cancelled]] as const) {
+      for (let k = 0; k < count; k += 1) {
+        i += 1;
+        const registration = await createRegistration(app.strapi, id, status, `s${n}-${i}@ens.example`);
+        // The first `attended` confirmed registrations attended.
+        if (status === 'confirmed' && k < f.attended) {
+          await app.strapi.db.query(REGISTRATION).update({ where: { id: registration.id }, data: { attended: true } });
+        }
+      }
+    }
+  }
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+describe('confirmedCounts() and its readers', () => {
+  it('counts each state and the attendees as the data set has them', async () => {
+    const counts = await service(app.strapi, 'api::registration.seats').confirmedCounts(ids);
+    FIXTURES.forEach((f, n) => {
+      expect(counts.get(ids[n])).toEqual({
+        confirmed: f.confirmed,
+        waitlisted: f.waitlisted,
+        cancelled: f.cancelled,
+        attended: f.attended,
+        confirmedAttended: f.attended,
+      });
+    });
+  });
+
+  it('the portal’s seats left agree (GraphQL and REST)', async () => {
+    const gql = await app.http().post('/graphql').send({ query: `{ a: session(documentId: "${ids[0]}") { seatsLeft } b: session(documentId: "${ids[1]}") { seatsLeft } }` });
+    expect(gql.body.data).toEqual({ a: { seatsLeft: 0 }, b: { seatsLeft: 6 } });
+    const upcoming = await app.http().get('/api/sessions/upcoming?limit=100');
+    const seats = new Map((upcoming.body.data as { documentId: string; seatsLeft: number | null }[]).map((s) => [s.documentId, s.seatsLeft]));
+    expect([seats.get(ids[0]), seats.get(ids[1])]).toEqual([0, 6]);
+  });
+
+  it('the editors’ list, dashboard and registration box agree', async () => {
+    const auth = { authorization: `Bearer ${admin}` };
+    const list = await app.http().get(`/admin/gomunicipal/sessions/seats?ids=${ids.join(',')}`).set(auth);
+    FIXTURES.forEach((f, n) => {
+      expect(list.body.data[ids[n]]).toEqual({ capacity: f.capacity, confirmed: f.confirmed, seatsLeft: Math.max(0, f.capacity - f.confirmed) });
+    });
+    const dashboard = await app.http().get('/admin/gomunicipal/dashboard').set(auth);
+    expect(dashboard.body.data.nextSession).toMatchObject({ documentId: ids[0], confirmed: 3, seatsLeft: 0 });
+    for (const [n, f] of FIXTURES.entries()) {
+      const box = await app.http().get(`/admin/gomunicipal/sessions/${ids[n]}/registrations`).set(auth);
+      expect(box.body.data).toEqual({
+        session: ids[n],
+        capacity: f.capacity,
+        confirmed: f.confirmed,
+        waitlisted: f.waitlisted,
+        cancelled: f.cancelled,
+        attended: f.attended,
+        seatsLeft: Math.max(0, f.capacity - f.confirmed),
+      });
+    }
+  });
+
+  it('the results count the same registrations and attendees', async () => {
+    const results = service(app.strapi, 'api::feedback-response.results');
+    const summary = await results.summary({ session: ids[2] }, { language: 'ca', threshold: null });
+    expect({ confirmed: summary.confirmedRegistrations, attendees: summary.attendees }).toEqual({ confirmed: 6, attendees: 4 });
+  });
+});
