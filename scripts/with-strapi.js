@@ -10,7 +10,9 @@ const withStrapi = async (work, env = {}) => {
   ensureEnv();
   Object.assign(process.env, { STRAPI_TELEMETRY_DISABLED: 'true', LOG_STARTUP: 'false', LOG_LEVEL: 'warn', CRON_ENABLED: 'false', ...env });
   const { compileStrapi, createStrapi } = require('@strapi/strapi');
-  const context = await compileStrapi({ appDir: path.resolve(__dirname, '..') });
+  const appDir = path.resolve(__dirname, '..');
+  // The tests compile once per run and say so; anyone else gets a fresh compile.
+  const context = process.env.GOMUNICIPAL_DIST_READY === 'true' ? { appDir, distDir: path.join(appDir, 'dist') } : await compileStrapi({ appDir });
   const app = await createStrapi({ ...context, autoReload: false, serveAdminPanel: false }).load();
   try {
     return await work(app, context);

@@ -18,15 +18,30 @@ export type TestApp = {
 };
 
 
+type Pool = { numUsed(): number; numPendingAcquires(): number; numPendingCreates(): number };
+
+/**
+ * Resolves once no query is running or waiting for a connection (at most 5 s): what Strapi starts
+ * on its own after loading (its own bootstrap jobs) must not be cut off by an early destroy.
+ */
+const databaseIdle = async (strapi: Core.Strapi) => {
+  const pool = (strapi.db.connection.client as { pool?: Pool }).pool;
+  const deadline = Date.now() + 5000;
+  while (pool !== undefined && Date.now() < deadline && pool.numUsed() + pool.numPendingAcquires() + pool.numPendingCreates() > 0) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+};
+
 /**
  * Boots one real Strapi for a test file, on a fresh database of the DATABASE_CLIENT in use,
  * with the seed loaded by bootstrap as on a first start. Routes are mounted without listening;
  * a browser test listens on a port itself (`serveAdminPanel` serves the admin build).
- * `existing`: boot on that database instead (e.g. one a restore filled); it is dropped at stop.
+ * `existing`: boot on that database instead (e.g. one a restore filled); it is dropped at stop
+ * unless `keepDatabase`.
  */
 export const startApp = async (
   extraEnv: Record<string, string> = {},
-  { serveAdminPanel = false, existing }: { serveAdminPanel?: boolean; existing?: TestDatabase } = {}
+  { serveAdminPanel = false, existing, keepDatabase = false }: { serveAdminPanel?: boolean; existing?: TestDatabase; keepDatabase?: boolean } = {}
 ): Promise<TestApp> => {
   const database = existing ?? (await createTestDatabase());
   const env: Record<string, string> = {
@@ -60,8 +75,9 @@ export const startApp = async (
     http: () => supertest(app.server.httpServer),
     env,
     stop: async () => {
+      await databaseIdle(app);
       await app.destroy();
-      await database.drop();
+      if (!keepDatabase) await database.drop();
       for (const [key, value] of Object.entries(previous)) {
         if (value === undefined) delete process.env[key];
         else process.env[key] = value;

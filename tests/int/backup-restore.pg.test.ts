@@ -119,7 +119,7 @@ it('restores every record of every kind onto an empty database', async () => {
   // Encrypted: no personal data readable in the file.
   expect(fs.readFileSync(file).includes(Buffer.from(CANARY))).toBe(false);
 
-  const target = await createTestDatabase();
+  const target = await createTestDatabase({ empty: true });
   const restore = await script('restore', [file], { ...app.env, ...target.env, BACKUP_ENCRYPTION_KEY: KEY });
   expect(restore).toEqual({ code: 0, output: expect.stringMatching(/Import process has been completed successfully/i) });
 
