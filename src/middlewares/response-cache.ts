@@ -4,8 +4,16 @@ import { responseCache, type CachedResponse } from '../cache/response-cache';
 import { isCacheableGraphqlQuery } from '../cache/cacheable';
 import { requestLanguage } from '../utils/language';
 
-/** REST answers that may be served from the server-side cache (besides GraphQL GET queries). */
-const REST_PATHS = [/^\/api\/sessions\/(upcoming|past)$/, /^\/api\/calendar\.ics$/, /^\/api\/sessions\/[a-z0-9]{1,64}\/calendar\.ics$/];
+/** REST answers and site pages that may be served from the server-side cache (besides GraphQL GET queries). */
+const REST_PATHS = [
+  /^\/api\/sessions\/(upcoming|past)$/,
+  /^\/api\/calendar\.ics$/,
+  /^\/api\/sessions\/[a-z0-9]{1,64}\/calendar\.ics$/,
+  // The public site (src/site/routes.ts): pages in /ca/ and /es/, its sitemap and feeds.
+  /^\/(ca|es)\/(sessions\/[^/]{1,200}|results|feed\.xml)?$/,
+  /^\/sitemap\.xml$/,
+  /^\/robots\.txt$/,
+];
 
 /** Response headers kept with an entry; CORS and security headers are set afresh by earlier middlewares. */
 const KEPT_HEADERS = ['cache-control', 'content-disposition', 'vary'];

@@ -7,7 +7,8 @@ import {
   type SessionCore,
   type SessionPortalService,
 } from '../../api/session/services/session';
-import { requestLanguage } from '../../utils/language';
+import { isLanguage, requestLanguage } from '../../utils/language';
+import { sessionPageUrl } from '../../site/urls';
 import { parsePortalArgs } from '../../utils/portal-args';
 
 type Context = { koaContext?: { get(header: string): string } };
@@ -23,6 +24,8 @@ const typeDefs = /* GraphQL */ `
     isUpcoming: Boolean!
     "Absolute URL of the session's iCalendar (.ics) file."
     calendarUrl: String!
+    "Absolute URL of the session's public page in its language (SESSION_PAGE_URL; by default /ca/sessions/<slug> on this site)."
+    pageUrl: String!
     "Seats left before registrations go to the waiting list; null when capacity is unlimited."
     seatsLeft: Int
     "Whether people can register now (possibly on the waiting list)."
@@ -124,6 +127,13 @@ export const portalExtension = (strapi: Core.Strapi) => () => {
         endsAt: (parent: Parent) => derived(parent).endsAt ?? computed(parent).endsAt,
         isUpcoming: (parent: Parent) => derived(parent).isUpcoming ?? computed(parent).isUpcoming,
         calendarUrl: (parent: Parent) => derived(parent).calendarUrl ?? computed(parent).calendarUrl,
+        pageUrl: (parent: Parent) =>
+          sessionPageUrl(
+            strapi.config.get('portal.sessionPageUrl', '') as string,
+            publicUrl(),
+            { documentId: parent.documentId, slug: typeof parent.slug === 'string' ? parent.slug : '' },
+            isLanguage(parent.locale) ? parent.locale : 'ca'
+          ),
         registrationAvailable: (parent: Parent) =>
           derived(parent).registrationAvailable ?? computed(parent).registrationAvailable,
         seatsLeft: async (parent: Parent, _args: Args, context: object) => {

@@ -11,6 +11,7 @@ import { hashToken as hash, linkToken, looksLikeToken } from '../../../utils/tok
 import type { OutboxInput, OutboxService } from '../../outbox-message/services/outbox-message';
 import { invalidateAfterCommit } from '../../../cache/invalidation';
 import { renderEmail } from '../../../email/templates';
+import { sessionPageUrl } from '../../../site/urls';
 import { groupCommit } from '../../../utils/group-commit';
 import { insertRows } from '../../../utils/insert-row';
 import type { SeatsService } from './seats';
@@ -188,6 +189,7 @@ const registrations = (strapi: Core.Strapi) => {
       coOrganizer: session.coOrganizer ?? undefined,
       meetingUrl,
       cancelUrl: `${publicUrl()}/register/cancel/?token=${tokenFor(registration.documentId)}`,
+      pageUrl: sessionPageUrl(strapi.config.get('portal.sessionPageUrl', '') as string, publicUrl(), session, isLanguage(session.locale) ? session.locale : 'ca'),
       ...formatWhen(session, registration.language),
       ...extra,
     };

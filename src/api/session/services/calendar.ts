@@ -3,6 +3,7 @@ import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import { ICalCalendar, ICalEventStatus } from 'ical-generator';
 import type { Language } from '../../../utils/language';
 import { PROGRAMME_TIME_ZONE, wallClockOf } from '../../../utils/time';
+import { sessionPageUrl as pageUrlOf } from '../../../site/urls';
 
 const UID = 'api::session.session';
 
@@ -45,11 +46,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const publicUrl = () => (strapi.config.get('server.url') as string).replace(/\/+$/, '');
 
   const sessionPageUrl = (session: CalendarSession, locale: Language) =>
-    (strapi.config.get('portal.sessionPageUrl') as string)
-      .replace('{publicUrl}', publicUrl())
-      .replace('{documentId}', encodeURIComponent(session.documentId))
-      .replace('{slug}', encodeURIComponent(session.slug ?? ''))
-      .replace('{locale}', locale);
+    pageUrlOf(strapi.config.get('portal.sessionPageUrl', '') as string, publicUrl(), session, locale);
 
   /**
    * `meetingUrl` is only for a registrant's own invitation (an email attachment): it is put in the
