@@ -69,25 +69,39 @@ const trendChart = (points: { x: number; mean: number }[], id: string, label: st
   })}</svg>`;
 };
 
-/** Per scale question, the mean of each session over time (sessions below the threshold shown as such). */
+/**
+ * The trend: per scale question with published points, the mean of each session over time as a
+ * line; then one table with every session of the range and its means (or why it has none).
+ */
 export const trendFigures = (summary: FeedbackSummary, language: Language): SafeHtml => {
   const threshold = summary.threshold ?? 0;
-  const scale = summary.questions.filter((q) => q.kind === 'scale');
-  if (summary.series.length === 0 || scale.length === 0) return html``;
-  const meanOf = (point: TrendPoint, key: string) => point.means.find((m) => m.question === key)?.mean ?? null;
-  return html`${scale.map((question, index) => {
+  const meanOf = (point: TrendPoint, key: string) => (point.suppressed ? null : (point.means.find((m) => m.question === key)?.mean ?? null));
+  const scale = summary.questions.filter((q) => q.kind === 'scale' && summary.series.some((p) => meanOf(p, q.key) !== null));
+  if (scale.length === 0) return html``;
+  const charts = scale.map((question, index) => {
     const id = `trend-${index}`;
     const points = summary.series.flatMap((p, x) => {
-      const mean = p.suppressed ? null : meanOf(p, question.key);
+      const mean = meanOf(p, question.key);
       return mean === null ? [] : [{ x, mean }];
     });
     return html`<section class="question" aria-labelledby="${id}"><h3 id="${id}">${question.label}</h3>
-${points.length > 0 ? html`<figure>${trendChart(points, id, t(language, 'trendLabel', { question: question.label }))}</figure>` : ''}
-<div class="table-scroll"><table class="figures"><caption class="visually-hidden">${question.label}</caption>
-<thead><tr><th scope="col">${t(language, 'tableSession')}</th><th scope="col">${t(language, 'tableDate')}</th><th scope="col">${t(language, 'tableMean')}</th></tr></thead>
-<tbody>${summary.series.map((p) => {
-      const mean = p.suppressed ? null : meanOf(p, question.key);
-      return html`<tr><th scope="row">${p.title}</th><td>${formatShortDay(language, p.startsAt)}</td><td>${p.suppressed ? t(language, 'notPublished', { threshold }) : mean === null ? '–' : formatNumber(language, mean)}</td></tr>`;
-    })}</tbody></table></div></section>`;
-  })}`;
+<figure>${trendChart(points, id, t(language, 'trendLabel', { question: question.label }))}</figure></section>`;
+  });
+  // Wider than a phone: it scrolls sideways, so it takes the focus for keyboard users.
+  const table = html`<div class="table-scroll" tabindex="0" role="region" aria-label="${t(language, 'trendHeading')}"><table class="figures trend-table"><caption>${t(language, 'trendHeading')}</caption>
+<thead><tr><th scope="col">${t(language, 'tableSession')}</th><th scope="col">${t(language, 'tableDate')}</th>${scale.map(
+    (q) => html`<th scope="col">${q.label} ${t(language, 'tableMean')}</th>`
+  )}</tr></thead>
+<tbody>${summary.series.map(
+    (p) =>
+      html`<tr><th scope="row">${p.title}</th><td>${formatShortDay(language, p.startsAt)}</td>${
+        p.suppressed
+          ? html`<td colspan="${scale.length}">${t(language, 'notPublished', { threshold })}</td>`
+          : scale.map((q) => {
+              const mean = meanOf(p, q.key);
+              return html`<td>${mean === null ? '–' : formatNumber(language, mean)}</td>`;
+            })
+      }</tr>`
+  )}</tbody></table></div>`;
+  return html`${charts}${table}`;
 };
