@@ -9,7 +9,10 @@ import { t } from './messages';
 import { SITE_PATHS, absolute } from './urls';
 
 const XML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
-const xml = (text: string) => text.replace(/[&<>"']/g, (c) => XML_ENTITIES[c]).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+// XML 1.0 forbids most control characters, even escaped: they are dropped.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
+const xml = (text: string) => text.replace(/[&<>"']/g, (c) => XML_ENTITIES[c]).replace(CONTROL, '');
 
 type Url = { loc: (l: Language) => string; languages: Language[]; lastmod?: string };
 

@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import { load } from 'cheerio';
-import { createRegistration, createSession, DAY, removeUploads, uploadFile, type UploadedFile } from '../helpers/fixtures';
+import { createRegistration, createSession, removeUploads, uploadFile, type UploadedFile } from '../helpers/fixtures';
 import { startPublicApp } from '../helpers/public-app';
 import type { TestSmtp } from '../helpers/smtp';
 import { TEST_ADMIN, type TestApp } from '../helpers/strapi';
