@@ -54,7 +54,7 @@ export default {
     if (firstRun && process.env.SEED_ON_BOOTSTRAP !== 'false') {
       const report = await seed(strapi);
       strapi.log.info(
-        `Seeded ${report.sessions} sessions, ${report.catalogResources} catalogue resources, ${report.localEntities} local entities.`
+        `Seeded ${report.sessions} sessions, ${report.catalogResources} catalogue resources, ${report.localEntities} local entities${report.programme ? ', the programme page texts' : ''}.`
       );
     }
   },

@@ -138,6 +138,8 @@ describe('the public site', () => {
   it('redirects / to the home in the visitor language, and the homes show the programme from the CMS and the data', async () => {
     expect((await app.http().get('/')).headers.location).toBe('/ca/');
     expect((await app.http().get('/').set('accept-language', 'es-ES,es;q=0.9')).headers.location).toBe('/es/');
+    const bare = await app.http().get('/es');
+    expect({ status: bare.status, location: bare.headers.location }).toEqual({ status: 301, location: '/es/' });
     const ca = await page('/ca/');
     expect(ca.$('h1')).toHaveLength(1);
     expect(ca.$('html').attr('lang')).toBe('ca');
