@@ -32,6 +32,9 @@ const SESSION_COLUMNS = [
   'updatedAt',
 ];
 
+/** What the archive shows of each past session. */
+const LIST_COLUMNS = ['id', 'documentId', 'locale', 'title', 'slug', 'startsAt', 'durationMinutes', 'eventStatus', 'publishedAt', 'updatedAt'];
+
 export type MediaFile = { id: number; url: string; name?: string | null; ext?: string | null; mime?: string | null; size?: number | null; hash?: string | null };
 export type Chapter = { startsAtSecond: number; title: string };
 export type Caption = { language: 'ca' | 'es' | 'en'; file?: MediaFile | null };
@@ -104,13 +107,13 @@ export const siteData = (strapi: Core.Strapi) => {
 
     /** Published sessions that have not started (not cancelled), soonest first, with seats and calendar. */
     async upcoming(language: Language, now: Date): Promise<ListedSession[]> {
-      const rows = (await sessions().upcoming({ limit: 20, locale: language, now, parts: {} })) as SessionRow[];
+      const rows = (await sessions().upcoming({ limit: 20, locale: language, now, parts: {}, select: SESSION_COLUMNS })) as SessionRow[];
       return sessions().withPortalFields(rows, now);
     },
 
     /** Every published session that has started (not cancelled), newest first. */
     async past(language: Language, now: Date): Promise<SessionRow[]> {
-      return (await sessions().past({ limit: 1000, locale: language, now, parts: {} })) as SessionRow[];
+      return (await sessions().past({ limit: 1000, locale: language, now, parts: {}, select: LIST_COLUMNS })) as SessionRow[];
     },
 
     /** Resources of the service catalogue that make an entity eligible for on-demand support. */

@@ -104,6 +104,29 @@ describe('links to the session page', () => {
   });
 });
 
+describe('compression', () => {
+  it('leaves the calendar and CSV downloads intact (type, disposition, content), compressed when the client accepts it', async () => {
+    const feed = await app.http().get('/api/calendar.ics').set('accept-encoding', 'gzip');
+    expect(feed.status).toBe(200);
+    expect(feed.headers['content-encoding']).toBe('gzip');
+    expect(feed.headers['content-type']).toBe('text/calendar; charset=utf-8');
+    expect(feed.headers['content-disposition']).toBe('inline; filename="gomunicipal.ics"');
+    expect(new ICAL.Component(ICAL.parse(feed.text)).getAllSubcomponents('vevent').length).toBeGreaterThan(0);
+    expect((await app.http().get('/api/calendar.ics').set('accept-encoding', 'identity')).headers['content-encoding']).toBeUndefined();
+
+    const token = (await app.http().post('/admin/login').send(TEST_ADMIN)).body.data.token as string;
+    const csv = await app
+      .http()
+      .get(`/admin/gomunicipal/sessions/${upcoming}/registrations.csv`)
+      .set('authorization', `Bearer ${token}`)
+      .set('accept-encoding', 'gzip, br');
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.headers['content-disposition']).toBe(`attachment; filename="inscripcions-${upcoming}.csv"`);
+    expect(csv.text.split('\n')[0]).toMatch(/email/i);
+  });
+});
+
 describe('caption files', () => {
   const BROKEN = 'WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nBé\n\n00:00:04.000 --> 00:0x:05.000\nMalament\n';
 
