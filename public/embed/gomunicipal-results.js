@@ -61,8 +61,8 @@
     .meta { color: var(--gm-muted, #4a4a4a); }
     svg { width: 100%; max-width: 30rem; height: auto; font: 12px var(--gm-font, system-ui, sans-serif); fill: var(--gm-text, #1b1b1b); }
     rect { fill: var(--gm-accent, #0b57a4); }
-    table { border-collapse: collapse; margin-top: .5rem; }
-    th, td { border: 1px solid var(--gm-border, #8a8a8a); padding: .2rem .5rem; text-align: left; }
+    table { border-collapse: collapse; margin-top: .5rem; width: 100%; font-size: .95em; }
+    th, td { border: 1px solid var(--gm-border, #8a8a8a); padding: .2rem .4rem; text-align: left; overflow-wrap: anywhere; }
     td { text-align: right; }
   `;
 
@@ -160,13 +160,15 @@
       if (q.kind === 'text') return el('section', { class: 'q', 'aria-labelledby': id }, heading, el('p', {}, text.text(this.number(q.answers, 0))));
       const lines = [q.mean !== null ? text.mean(this.number(q.mean, 2)) : null, q.topTwoBox !== null ? text.top(this.number(q.topTwoBox, 1)) : null].filter(Boolean);
       const rows = q.distribution || [];
+      // Room for the longest label, about 6.6 units per character at 12px.
+      const label = Math.min(150, Math.max(40, Math.ceil(Math.max(0, ...rows.map((d) => d.label.length)) * 6.6) + 10));
       const bars = rows.map((d, i) => {
         const y = i * 26 + 2;
-        const width = Math.max(1, Math.round((176 * d.percentage) / 100));
+        const width = Math.max(1, Math.round(((268 - label) * d.percentage) / 100));
         return [
-          el('svg:text', { x: 90, y: y + 16, 'text-anchor': 'end' }, d.label),
-          el('svg:rect', { x: 96, y: y + 3, width, height: 18, rx: 2 }),
-          el('svg:text', { x: 102 + width, y: y + 16 }, `${this.number(d.percentage, 1)} %`),
+          el('svg:text', { x: label - 6, y: y + 16, 'text-anchor': 'end' }, d.label),
+          el('svg:rect', { x: label, y: y + 3, width, height: 18, rx: 2 }),
+          el('svg:text', { x: label + 6 + width, y: y + 16 }, `${this.number(d.percentage, 1)} %`),
         ];
       });
       const chart = el(

@@ -7,19 +7,22 @@ import type { FeedbackSummary, QuestionSummary, TrendPoint } from '../api/feedba
 import type { Language } from '../utils/language';
 import { formatNumber, formatPercent, formatShortDay } from './format';
 import { html, type SafeHtml } from './html';
-import { t } from './messages';
+import { t, tn } from './messages';
 
 const WIDTH = 320;
 const ROW = 26;
-const LABEL = 96;
+
+/** Room for the longest value label (about 6.6 units per character at the charts' 12px). */
+const labelWidth = (labels: string[]) => Math.min(150, Math.max(40, Math.ceil(Math.max(0, ...labels.map((l) => l.length)) * 6.6) + 10));
 
 const barChart = (question: QuestionSummary, id: string, language: Language): SafeHtml => {
   const rows = question.distribution ?? [];
   const height = rows.length * ROW + 4;
+  const label = labelWidth(rows.map((row) => row.label));
   const bars = rows.map((row, index) => {
     const y = index * ROW + 2;
-    const width = Math.round(((WIDTH - LABEL - 48) * row.percentage) / 100);
-    return html`<text x="${LABEL - 6}" y="${y + 16}" text-anchor="end">${row.label}</text><rect x="${LABEL}" y="${y + 3}" width="${Math.max(width, 1)}" height="${ROW - 8}" rx="2"></rect><text x="${LABEL + width + 6}" y="${y + 16}">${formatPercent(language, row.percentage)} %</text>`;
+    const width = Math.round(((WIDTH - label - 52) * row.percentage) / 100);
+    return html`<text x="${label - 6}" y="${y + 16}" text-anchor="end">${row.label}</text><rect x="${label}" y="${y + 3}" width="${Math.max(width, 1)}" height="${ROW - 8}" rx="2"></rect><text x="${label + width + 6}" y="${y + 16}">${formatPercent(language, row.percentage)} %</text>`;
   });
   return html`<svg class="chart" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-labelledby="${id}-name" focusable="false"><title id="${id}-name">${t(language, 'chartLabel', { question: question.label })}</title>${bars}</svg>`;
 };
@@ -36,7 +39,7 @@ export const questionFigure = (question: QuestionSummary, index: number, languag
   const id = `q-${index}-${question.key.replace(/[^A-Za-z0-9]/g, '')}`;
   const heading = headingLevel === 3 ? html`<h3 id="${id}">${question.label}</h3>` : html`<h4 id="${id}">${question.label}</h4>`;
   if (question.kind === 'text') {
-    return html`<section class="question" aria-labelledby="${id}">${heading}<p>${t(language, 'textQuestion', { answers: formatNumber(language, question.answers ?? 0) })}</p></section>`;
+    return html`<section class="question" aria-labelledby="${id}">${heading}<p>${tn(language, 'textQuestion', question.answers ?? 0, (n) => formatNumber(language, n))}</p></section>`;
   }
   const headline = [
     question.mean !== null ? t(language, 'meanLine', { mean: formatNumber(language, question.mean) }) : undefined,
@@ -52,7 +55,7 @@ ${distributionTable(question, language)}</section>`;
 export const summaryFigures = (summary: FeedbackSummary, language: Language, headingLevel: 3 | 4): SafeHtml => {
   if (summary.suppressed) return html`<p class="notice">${t(language, 'suppressed', { threshold: summary.threshold ?? 0 })}</p>`;
   const rate = summary.responseRate !== null ? ` · ${t(language, 'responseRate', { rate: formatPercent(language, summary.responseRate) })}` : '';
-  return html`<p class="meta">${t(language, 'responsesLine', { responses: formatNumber(language, summary.responses) })}${rate}</p>
+  return html`<p class="meta">${tn(language, 'responses', summary.responses, (n) => formatNumber(language, n))}${rate}</p>
 ${summary.questions.map((q, i) => questionFigure(q, i, language, headingLevel))}`;
 };
 

@@ -109,7 +109,8 @@ export const MESSAGES = {
     ca: "Encara no hi ha prou respostes a l'enquesta per publicar-ne els resultats: en calen com a mínim {threshold}, perquè ningú no pugui saber què ha respost cadascú.",
     es: 'Todavía no hay suficientes respuestas a la encuesta para publicar sus resultados: se necesitan como mínimo {threshold}, para que nadie pueda saber qué ha respondido cada cual.',
   },
-  responsesLine: { ca: '{responses} respostes', es: '{responses} respuestas' },
+  responses: { ca: '{n} respostes', es: '{n} respuestas' },
+  responsesOne: { ca: '1 resposta', es: '1 respuesta' },
   responseRate: { ca: '{rate} % de les persones inscrites', es: '{rate} % de las personas inscritas' },
   meanLine: { ca: 'Mitjana: {mean} sobre 5', es: 'Media: {mean} sobre 5' },
   topTwoLine: { ca: '{pct} % hi donen un 4 o un 5', es: '{pct} % dan un 4 o un 5' },
@@ -118,8 +119,12 @@ export const MESSAGES = {
   tablePercent: { ca: 'Percentatge', es: 'Porcentaje' },
   chartLabel: { ca: '{question}: gràfic de barres; les xifres són a la taula següent', es: '{question}: gráfico de barras; las cifras están en la tabla siguiente' },
   textQuestion: {
-    ca: '{answers} comentaris escrits, que només llegeix l’equip del programa.',
-    es: '{answers} comentarios escritos, que solo lee el equipo del programa.',
+    ca: '{n} comentaris escrits, que només llegeix l’equip del programa.',
+    es: '{n} comentarios escritos, que solo lee el equipo del programa.',
+  },
+  textQuestionOne: {
+    ca: '1 comentari escrit, que només llegeix l’equip del programa.',
+    es: '1 comentario escrito, que solo lee el equipo del programa.',
   },
 
   resultsTitle: { ca: 'Resultats de les enquestes', es: 'Resultados de las encuestas' },
@@ -128,7 +133,8 @@ export const MESSAGES = {
   rangeTo: { ca: 'Fins al dia', es: 'Hasta el día' },
   rangeHint: { ca: 'Format AAAA-MM-DD; deixeu-ho en blanc per no limitar-ho.', es: 'Formato AAAA-MM-DD; dejadlo en blanco para no limitarlo.' },
   rangeApply: { ca: 'Mostra els resultats', es: 'Mostrar los resultados' },
-  rangeSummary: { ca: '{sessions} sessions, {responses} respostes', es: '{sessions} sesiones, {responses} respuestas' },
+  rangeSessions: { ca: '{n} sessions al període', es: '{n} sesiones en el periodo' },
+  rangeSessionsOne: { ca: '1 sessió al període', es: '1 sesión en el periodo' },
   trendHeading: { ca: 'Evolució per sessió', es: 'Evolución por sesión' },
   trendLabel: {
     ca: '{question}: mitjana de cada sessió, en el temps; les xifres són a la taula següent',
@@ -154,6 +160,13 @@ export const MESSAGES = {
 } as const satisfies Record<string, Localized>;
 
 export type MessageKey = keyof typeof MESSAGES;
+
+/** Keys with a singular form `<key>One`, for counts. */
+type Countable = 'responses' | 'rangeSessions' | 'textQuestion';
+
+/** `key` for a count `n` ({n} formatted by `format`): the `<key>One` form for exactly one. */
+export const tn = (language: Language, key: Countable, n: number, format: (n: number) => string = String): string =>
+  n === 1 ? t(language, `${key}One`) : t(language, key, { n: format(n) });
 
 /** The text of `key` in `language`, with `{name}` placeholders filled from `values`. */
 export const t = (language: Language, key: MessageKey, values: Record<string, string | number> = {}): string =>

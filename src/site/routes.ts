@@ -40,13 +40,12 @@ export const registerSiteRoutes = (strapi: Core.Strapi): void => {
       ctx.redirect(SITE_PATHS.home(requestLanguage(undefined, ctx.get('accept-language'))));
       return undefined;
     }),
+    // `/:lang` matches `/ca` and `/ca/` alike (the router is not strict): the home is `/ca/`.
     route(SITE_ROUTES.home, (ctx) => {
-      if (!ctx.path.endsWith('/')) {
-        ctx.status = 301;
-        ctx.redirect(SITE_PATHS.home(languageOf(ctx)));
-        return undefined;
-      }
-      return site.home(languageOf(ctx));
+      if (ctx.path.endsWith('/')) return site.home(languageOf(ctx));
+      ctx.status = 301;
+      ctx.redirect(SITE_PATHS.home(languageOf(ctx)));
+      return undefined;
     }),
     route(SITE_ROUTES.session, (ctx) => site.session(languageOf(ctx), String(ctx.params.slug).slice(0, 200))),
     route(SITE_ROUTES.results, (ctx) => site.results(languageOf(ctx), ctx.query)),

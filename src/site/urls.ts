@@ -15,8 +15,7 @@ export const SITE_PATHS = {
 /** Where a page of each kind is, for the router: `:lang` is ca or es. */
 export const SITE_ROUTES = {
   root: '/',
-  home: '/:lang(ca|es)/',
-  homeWithoutSlash: '/:lang(ca|es)',
+  home: '/:lang(ca|es)',
   session: '/:lang(ca|es)/sessions/:slug',
   results: '/:lang(ca|es)/results',
   feed: '/:lang(ca|es)/feed.xml',

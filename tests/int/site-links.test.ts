@@ -123,7 +123,7 @@ describe('compression', () => {
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.headers['content-disposition']).toBe(`attachment; filename="inscripcions-${upcoming}.csv"`);
-    expect(csv.text.split('\n')[0]).toMatch(/email/i);
+    expect(csv.text.split('\n')[0]).toMatch(/Correu electrònic/);
   });
 });
 

@@ -10,7 +10,7 @@ import type { ProgrammeTexts } from '../data';
 import { formatNumber } from '../format';
 import { html, type SafeHtml } from '../html';
 import type { PageMeta } from '../layout';
-import { t } from '../messages';
+import { t, tn } from '../messages';
 import { SITE_PATHS, alternates } from '../urls';
 
 export type ResultsModel = {
@@ -42,7 +42,7 @@ ${model.problem ? html`<p class="error" id="range-error">${t(language, 'badRange
     summary === undefined
       ? html``
       : html`<section aria-labelledby="overall"><h2 id="overall">${t(language, 'overallHeading')}</h2>
-<p class="meta">${t(language, 'rangeSummary', { sessions: formatNumber(language, summary.sessions), responses: formatNumber(language, summary.responses) })}</p>
+<p class="meta">${tn(language, 'rangeSessions', summary.sessions, (n) => formatNumber(language, n))}</p>
 ${summaryFigures(summary, language, 3)}</section>
 ${summary.suppressed ? '' : html`<section aria-labelledby="trend"><h2 id="trend">${t(language, 'trendHeading')}</h2>${trendFigures(summary, language)}</section>`}`;
   const body = html`<h1>${title}</h1>
