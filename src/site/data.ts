@@ -95,6 +95,19 @@ const SESSION_POPULATE = {
   recordings: { where: PUBLISHED, orderBy: { id: 'asc' }, populate: { file: FILE, chapters: true, captions: { populate: { file: FILE } } } },
 };
 
+/**
+ * A list in `language` completed with the sessions published only in Catalan (the default
+ * locale), which keep their Catalan row (`locale: 'ca'`: their title, their page), by start time.
+ */
+const withCatalan = (language: Language, own: SessionRow[], catalan: SessionRow[], order: 'asc' | 'desc'): SessionRow[] => {
+  if (language === 'ca') return own;
+  const translated = new Set(own.map((s) => s.documentId));
+  const sign = order === 'asc' ? 1 : -1;
+  return [...own, ...catalan.filter((s) => !translated.has(s.documentId))].sort(
+    (a, b) => sign * (new Date(a.startsAt).getTime() - new Date(b.startsAt).getTime())
+  );
+};
+
 export const siteData = (strapi: Core.Strapi) => {
   const sessions = () => service(strapi, 'api::session.session');
   const threshold = () => strapi.config.get('feedback.privacyThreshold', 5) as number;
@@ -107,13 +120,15 @@ export const siteData = (strapi: Core.Strapi) => {
 
     /** Published sessions that have not started (not cancelled), soonest first, with seats and calendar. */
     async upcoming(language: Language, now: Date): Promise<ListedSession[]> {
-      const rows = (await sessions().upcoming({ limit: 20, locale: language, now, parts: {}, select: SESSION_COLUMNS })) as SessionRow[];
-      return sessions().withPortalFields(rows, now);
+      const list = (locale: Language) => sessions().upcoming({ limit: 20, locale, now, parts: {}, select: SESSION_COLUMNS }) as Promise<SessionRow[]>;
+      const rows = withCatalan(language, await list(language), language === 'ca' ? [] : await list('ca'), 'asc');
+      return sessions().withPortalFields(rows.slice(0, 20), now);
     },
 
     /** Every published session that has started (not cancelled), newest first. */
     async past(language: Language, now: Date): Promise<SessionRow[]> {
-      return (await sessions().past({ limit: 1000, locale: language, now, parts: {}, select: LIST_COLUMNS })) as SessionRow[];
+      const list = (locale: Language) => sessions().past({ limit: 1000, locale, now, parts: {}, select: LIST_COLUMNS }) as Promise<SessionRow[]>;
+      return withCatalan(language, await list(language), language === 'ca' ? [] : await list('ca'), 'desc');
     },
 
     /** Resources of the service catalogue that make an entity eligible for on-demand support. */

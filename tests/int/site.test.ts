@@ -167,6 +167,10 @@ describe('the public site', () => {
     expect(es.$('h2').map((_, h) => es.$(h).text()).get()).toEqual(expect.arrayContaining(['¿Qué son las sesiones del Dijous GOmunicipal?', 'Próximas sesiones']));
     expect(es.$(`#s-${ids.upcoming}`).text()).toBe('Sesión que viene');
     expect(es.$('nav.lang-switch a[lang="ca"]').attr('href')).toBe('/ca/');
+    // A session published only in Catalan is in the Spanish archive, in Catalan, linking to its page.
+    const onlyCa = es.$(`section.year a[href="/ca/sessions/${slugOf.few}"]`);
+    expect(onlyCa.text()).toBe('Sessió amb poques respostes');
+    expect(onlyCa.attr('lang')).toBe('ca');
   });
 
   it('shows an upcoming session with everything, in both languages, and escapes its content', async () => {

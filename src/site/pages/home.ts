@@ -34,7 +34,7 @@ const archive = (language: Language, past: SessionRow[]): SafeHtml => {
 ${[...years].sort(([a], [b]) => b - a).map(
     ([year, sessions]) => html`<section class="year" aria-labelledby="year-${year}"><h3 id="year-${year}">${year}</h3>
 <ul class="archive">${sessions.map(
-      (s) => html`<li><a href="${SITE_PATHS.session(language, s.slug)}">${s.title}</a> <time class="meta" datetime="${new Date(s.startsAt).toISOString()}">${formatShortDay(language, s.startsAt)}</time></li>`
+      (s) => html`<li><a href="${SITE_PATHS.session(s.locale, s.slug)}"${s.locale === language ? '' : html` lang="${s.locale}" hreflang="${s.locale}"`}>${s.title}</a> <time class="meta" datetime="${new Date(s.startsAt).toISOString()}">${formatShortDay(language, s.startsAt)}</time></li>`
     )}</ul></section>`
   )}`;
 };

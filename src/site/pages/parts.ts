@@ -60,7 +60,9 @@ export const registrationActions = (language: Language, session: ListedSession):
 /** An upcoming session in a list: linked title, date, status, seats and actions. */
 export const sessionCard = (language: Language, session: ListedSession, headingLevel: 3 | 4 = 3): SafeHtml => {
   const id = `s-${session.documentId}`;
-  const link = html`<a href="${SITE_PATHS.session(language, session.slug)}">${session.title}</a>`;
+  // A session published only in Catalan is listed with its Catalan title and page.
+  const other = session.locale !== language;
+  const link = html`<a href="${SITE_PATHS.session(session.locale, session.slug)}"${other ? html` lang="${session.locale}" hreflang="${session.locale}"` : ''}>${session.title}</a>`;
   const heading = headingLevel === 3 ? html`<h3 id="${id}">${link}</h3>` : html`<h4 id="${id}">${link}</h4>`;
   const badge = session.eventStatus === 'postponed' ? html`<p><span class="badge">${statusText(language, 'postponed')}</span></p>` : '';
   return html`<li class="card"><article aria-labelledby="${id}">${heading}
