@@ -62,7 +62,7 @@
     svg { width: 100%; max-width: 30rem; height: auto; font: 12px var(--gm-font, system-ui, sans-serif); fill: var(--gm-text, #1b1b1b); }
     rect { fill: var(--gm-accent, #0b57a4); }
     table { border-collapse: collapse; margin-top: .5rem; width: 100%; font-size: .95em; }
-    th, td { border: 1px solid var(--gm-border, #8a8a8a); padding: .2rem .4rem; text-align: left; overflow-wrap: anywhere; }
+    th, td { border: 1px solid var(--gm-border, #8a8a8a); padding: .2rem .4rem; text-align: left; }
     td { text-align: right; }
   `;
 

@@ -248,6 +248,11 @@ describe('the public site', () => {
     }
     const es = await page(`/es/sessions/${slugOf.draft}`, 404);
     expect(es.$('h1').text()).toBe('No hemos encontrado esta página');
+    // Malformed addresses are the visitor's problem: a 4xx, never a 500.
+    for (const odd of ['/ca/sessions/%E0%A4%A', `/ca/sessions/${'a'.repeat(400)}`, '/es/results?from=2025-01-01&from=2025-02-01', '/ca/results?to[a]=1']) {
+      const res = await app.http().get(odd);
+      expect({ odd, status: res.status >= 400 && res.status < 500 }).toEqual({ odd, status: true });
+    }
     const onlyCa = await page(`/es/sessions/${slugOf.few}`, 404);
     expect(onlyCa.$('h1').text()).toBe('Esta sesión no está publicada en castellano.');
     expect(onlyCa.$(`main a[href="/ca/sessions/${slugOf.few}"]`).text()).toBe('Leedla en catalán');
