@@ -1,3 +1,7 @@
+/**
+ * Document Service middleware that owns the rule "a recording's caption files are valid WebVTT":
+ * checked on every create and update, refused with the line that is wrong.
+ */
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { requestLanguage, type Language } from '../utils/language';
