@@ -361,7 +361,13 @@ const main = async () => {
         if (scenario.warm) await fetchOnce(base, request);
         // A short warm-up (JIT, pools), not counted.
         await runLoad({ ...load, duration: options.smoke ? 0.3 : 1 }, undefined);
+        const hostile = scenario.background?.(context);
+        const background =
+          hostile === undefined
+            ? undefined
+            : runLoad({ url: base, requests: hostile.requests, overallRate: hostile.rate, connections: 2, duration: options.duration }, undefined);
         const result = await runLoad({ ...load, duration: options.duration }, scenario.baselineServer ? undefined : app.pid);
+        if (background !== undefined) result.background = await background;
         samples.get(scenario.name).push(result);
         log(`  ${scenario.name.padEnd(22)} ${fmt(result.rps).padStart(7)} req/s  p50 ${fmt(result.p50, 1)} ms  p99 ${fmt(result.p99, 1)} ms  errors ${result.errors}`);
       }
@@ -378,7 +384,7 @@ const main = async () => {
         rss: runs.every((r) => r.rss === undefined) ? undefined : Math.max(...runs.map((r) => r.rss ?? 0)),
         rounds: runs,
       };
-      if (scenario.check !== undefined) figures.check = await scenario.check(context);
+      if (scenario.check !== undefined) figures.check = await scenario.check(context, figures);
       byName.set(scenario.name, figures);
     }
     const rows = chosen.map((scenario) => {

@@ -3,12 +3,14 @@
  *   { name, about, request(context) -> { method, path, headers?, body? },
  *     baseline?: name of the scenario its ratio is computed against,
  *     targets?: { ratio?, p99Ms?, rps?, onlyOn?: ['postgres'] },
- *     warm?: true (fill caches before measuring), check?: async (context) -> { ok, note } }
+ *     warm?: true (fill caches before measuring), check?: async (context, figures) -> { ok, note },
+ *     background?: (context) -> { rate, requests: [...] } (sent alongside, not measured; figures.background) }
  * `context` has the data set (`upcoming`, `past` document ids, `sizes`), `db` (a query helper on the
  * bench database: `db.rows(sql, params)`), `client` ('postgres' | 'sqlite') and `now`.
  * To add one: push it onto the list (e.g. from a file required by run.js); nothing else changes.
  */
 'use strict';
+const { hostileRequests } = require('./hostile');
 
 const SESSION_FIELDS = `
   documentId title startsAt eventStatus
@@ -123,6 +125,22 @@ const scenarios = [
     about: 'GET /api/feedback-summary over the last two years, with the trend series (no server-side cache)',
     baseline: 'health',
     request: (context) => ({ method: 'GET', path: `/api/feedback-summary?from=${context.twoYearsAgo}&to=${context.today}` }),
+  },
+  {
+    name: 'graphql-get-under-attack',
+    about: 'the cached portal list while 20 hostile requests per second (fragment bomb, cycle, 20,000-term filter, huge REST filter) arrive beside it',
+    baseline: 'graphql-get-cached',
+    warm: true,
+    targets: { ratio: 0.7, p99Ms: 20 },
+    request: () => ({ method: 'GET', path: `/graphql?query=${encodeURIComponent(compact(PORTAL_QUERY))}` }),
+    background: () => ({ rate: 20, requests: hostileRequests() }),
+    /** Every hostile request was refused with a 400, none answered otherwise. */
+    check: async (_context, figures) => {
+      const sent = figures.rounds.reduce((sum, r) => sum + (r.background?.requests ?? 0), 0);
+      const refused = figures.rounds.reduce((sum, r) => sum + (r.background?.statuses?.['4xx'] ?? 0), 0);
+      const ok = sent > 0 && refused === sent;
+      return { ok, note: `${refused} of ${sent} hostile requests refused with a 4xx` };
+    },
   },
 ];
 

@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams) => [
-  'strapi::logger',
+  // strapi::logger would write private link tokens (paths, ?token=) into the log.
+  'global::request-log',
   'strapi::errors',
   {
     name: 'strapi::security',
@@ -33,11 +34,15 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => [
         /^(text\/(?!event-stream)|application\/(json|javascript|xml|atom\+xml|ld\+json|graphql-response\+json)|image\/svg\+xml)/.test(type),
     },
   },
+  // Cache-Control: no-store on every API answer that does not say it is public.
+  'global::private-by-default',
   // Answers anonymous portal reads and site pages from memory, before the heavier middlewares and the router.
   'global::response-cache',
   // 413 for a body over the limit, 503 with Retry-After while the database is out of reach.
   'global::http-faults',
   'strapi::query',
+  // Public filter trees bounded before the router and the database (GraphQL's in graphql-http).
+  'global::query-bounds',
   'strapi::body',
   'strapi::session',
   'strapi::favicon',

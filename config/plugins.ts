@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { badInputStatusPlugin, operationBoundsRule } from '../src/extensions/graphql/limits';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { formatGraphqlError } from '../src/extensions/graphql/format-error';
+import { badInputStatusPlugin } from '../src/extensions/graphql/limits';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
   'users-permissions': {
@@ -15,17 +17,17 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
       depthLimit: env.int('GRAPHQL_DEPTH_LIMIT', 7),
       defaultLimit: 25,
       maxLimit: 100,
-      // The Apollo landing page loads assets from a CDN: nothing may reach the network.
-      landingPage: false,
+      // The Apollo landing pages (even the "production" one that `landingPage: false` picks) load
+      // scripts from a CDN: none at all, a browser asking for /graphql gets Apollo's plain 400.
+      landingPage: () => ApolloServerPluginLandingPageDisabled(),
       apolloServer: {
         introspection: env.bool('GRAPHQL_INTROSPECTION', true),
+        // Fields, aliases, tokens, fragment cycles and filters are bounded before Apollo sees the
+        // request (src/middlewares/graphql-http.ts); automatic persisted queries would let a query
+        // arrive as a bare hash, past that check, so they are off.
+        persistedQueries: false,
+        formatError: formatGraphqlError,
         // Arrays are appended to the plugin's own (depth limit, landing page).
-        validationRules: [
-          operationBoundsRule({
-            maxAliases: env.int('GRAPHQL_MAX_ALIASES', 30),
-            maxFields: env.int('GRAPHQL_MAX_FIELDS', 500),
-          }),
-        ],
         plugins: [badInputStatusPlugin],
         // CORS is the app's (config/middlewares.ts): the plugin's own would allow every origin.
         cors: false,

@@ -17,6 +17,19 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
   // `pageUrl` link to it. Placeholders: {publicUrl}, {documentId}, {slug}, {locale}. By default the
   // session's page on this site (src/site/urls.ts).
   sessionPageUrl: env('SESSION_PAGE_URL', DEFAULT_SESSION_PAGE_URL),
+  // Bounds of every public filter tree, REST and GraphQL (src/utils/filter-bounds.ts).
+  filters: {
+    maxTerms: env.int('FILTER_MAX_TERMS', 50),
+    maxDepth: env.int('FILTER_MAX_DEPTH', 10),
+    maxList: env.int('FILTER_MAX_LIST', 100),
+  },
+  // Bounds of one GraphQL request, checked before Apollo parses it (src/extensions/graphql/operation-bounds.ts);
+  // its depth is the plugin's depthLimit (GRAPHQL_DEPTH_LIMIT).
+  graphql: {
+    maxTokens: env.int('GRAPHQL_MAX_TOKENS', 10000),
+    maxAliases: env.int('GRAPHQL_MAX_ALIASES', 30),
+    maxFields: env.int('GRAPHQL_MAX_FIELDS', 500),
+  },
 });
 
 export default config;

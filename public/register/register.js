@@ -15,7 +15,6 @@
       seats: (n) => (n === 1 ? 'Queda 1 plaça.' : n > 1 ? `Queden ${n} places.` : "Places exhaurides: us inscriurem a la llista d'espera."),
       confirmed: 'Inscripció confirmada. Us hem enviat un correu amb l’enllaç per connectar-vos i la convocatòria per al calendari.',
       waitlisted: "Sou a la llista d'espera. Si s'allibera una plaça us escriurem.",
-      already: (s) => (s === 'waitlisted' ? "Ja éreu a la llista d'espera d'aquesta sessió." : 'Ja estàveu inscrit o inscrita a aquesta sessió.'),
       failed: "No s'ha pogut enviar la inscripció. Torneu-ho a provar.",
       fix: 'Reviseu els camps marcats.',
       title: 'Inscripció',
@@ -30,7 +29,6 @@
       seats: (n) => (n === 1 ? 'Queda 1 plaza.' : n > 1 ? `Quedan ${n} plazas.` : 'Plazas agotadas: le inscribiremos en la lista de espera.'),
       confirmed: 'Inscripción confirmada. Le hemos enviado un correo con el enlace para conectarse y la convocatoria para el calendario.',
       waitlisted: 'Está en la lista de espera. Si se libera una plaza le escribiremos.',
-      already: (s) => (s === 'waitlisted' ? 'Ya estaba en la lista de espera de esta sesión.' : 'Ya estaba inscrito o inscrita en esta sesión.'),
       failed: 'No se ha podido enviar la inscripción. Vuelva a intentarlo.',
       fix: 'Revise los campos marcados.',
       title: 'Inscripción',
@@ -103,7 +101,7 @@
       if (code === 201 || code === 200) {
         const state = answer.data.status;
         form.hidden = true;
-        say(answer.data.alreadyRegistered ? T.already(state) : state === 'confirmed' ? T.confirmed : T.waitlisted, 'ok');
+        say(state === 'confirmed' ? T.confirmed : T.waitlisted, 'ok');
         status.focus();
         return;
       }

@@ -1,10 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { Context } from 'koa';
 import { parseRange, type FeedbackSummary, type ResultsService, type SummaryScope } from '../api/feedback-response/services/results';
 import type { ProposalService } from '../api/proposal/services/proposal';
+import { toCsv } from '../utils/csv';
 
 const RESPONSE = 'api::feedback-response.feedback-response';
 
@@ -96,7 +96,7 @@ export const registerFeedbackAdminRoutes = (strapi: Core.Strapi): void => {
     if (format === 'csv') {
       ctx.set('Content-Disposition', `attachment; filename="${name}.csv"`);
       ctx.type = 'text/csv; charset=utf-8';
-      ctx.body = `\uFEFF${stringify(rows, { header: true, columns })}`;
+      ctx.body = toCsv(rows, columns);
       return;
     }
     const workbook = new ExcelJS.Workbook();

@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { stringify } from 'csv-stringify/sync';
 import type { Context } from 'koa';
 import type { ImportReport } from '../api/catalog-request/services/import';
 import { TRANSITIONS, type ProposalService, type ProposalStatus, type TransitionInput } from '../api/proposal/services/proposal';
@@ -9,6 +8,7 @@ import type { DashboardService } from '../api/session/services/dashboard';
 import { parsePlanRange, type PlannerService } from '../api/session/services/planner';
 import { requestLanguage } from '../utils/language';
 import { mostSimilar } from '../utils/similarity';
+import { toCsv } from '../utils/csv';
 
 /** Admin login, and the content-manager permission `action` on `uid`. */
 const allowed = (action: 'read' | 'create' | 'update', uid: string) => [
@@ -108,10 +108,7 @@ export const registerAdminRoutes = (strapi: Core.Strapi): void => {
           ctx.set('Content-Disposition', `attachment; filename="inscripcions-${id}.csv"`);
           ctx.set('Cache-Control', 'no-store');
           ctx.type = 'text/csv; charset=utf-8';
-          // A byte-order mark so that spreadsheet programs read the accents right.
-          ctx.body = `\uFEFF${stringify(rows, {
-            header: true,
-            columns: [
+          ctx.body = toCsv(rows, [
               { key: 'fullName', header: 'Nom i cognoms' },
               { key: 'email', header: 'Correu electrònic' },
               { key: 'localEntity', header: 'Ens local' },
@@ -121,8 +118,7 @@ export const registerAdminRoutes = (strapi: Core.Strapi): void => {
               { key: 'attended', header: 'Hi ha assistit' },
               { key: 'language', header: 'Idioma' },
               { key: 'registeredAt', header: 'Data d’inscripció' },
-            ],
-          })}`;
+          ]);
         },
         config: { policies },
         info: { pluginName: 'gomunicipal', type: 'admin' },

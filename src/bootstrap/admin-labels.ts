@@ -107,7 +107,6 @@ export const ADMIN_LABELS: Record<string, Record<string, FieldText>> = {
     source: { label: 'Origen' },
     language: { label: 'Idioma' },
     consentVersion: { label: 'Versió del text de privacitat acceptat', readOnly: true },
-    trackingTokenHash: { label: "Empremta de l'enllaç de seguiment", hidden: true },
   },
   'api::support-request.support-request': {
     localEntity: { label: 'Ens local' },

@@ -14,7 +14,11 @@ export const ensureReviewerRole = async (strapi: Core.Strapi): Promise<void> => 
   const roles = strapi.service('admin::role');
   let role = await strapi.db.query('admin::role').findOne({ where: { code: REVIEWER_ROLE.code } });
   if (role === null) role = await roles.create({ ...REVIEWER_ROLE });
-  const fields = (uid: string) => Object.keys((strapi.getModel(uid as 'api::proposal.proposal') as { attributes: Record<string, unknown> }).attributes);
+  // Fields the admin does not show (a tracking link's hash) are not given to anyone.
+  const fields = (uid: string) =>
+    Object.entries((strapi.getModel(uid as 'api::proposal.proposal') as { attributes: Record<string, { visible?: boolean }> }).attributes)
+      .filter(([, attribute]) => attribute.visible !== false)
+      .map(([name]) => name);
   const permission = (action: string, uid: string) => ({ action: `plugin::content-manager.explorer.${action}`, subject: uid, properties: { fields: fields(uid) }, conditions: [] });
   await roles.assignPermissions(role.id, [
     ...WORK_ON.flatMap((uid) => [permission('read', uid), permission('update', uid)]),

@@ -2,9 +2,12 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { requestLanguage } from '../utils/language';
 import {
+  INTERNAL_ERROR_MESSAGE,
   isDatabaseUnavailable,
+  isInternalError,
   isPayloadTooLarge,
   isUnparsableBody,
+  newErrorId,
   payloadTooLargeMessage,
   UNPARSABLE_BODY_MESSAGE,
   UNAVAILABLE_MESSAGE,
@@ -19,7 +22,9 @@ const statusOf = (error: unknown): number | undefined => {
 /**
  * Faults that are not the handler's: a body that is not JSON is a 400, one over the parser's limit a 413, a database out of
  * reach a 503 with Retry-After, each with a message in the request's language, in Strapi's error
- * shape (GraphQL's on the GraphQL endpoint). Anything else goes on to Strapi's error middleware.
+ * shape (GraphQL's on the GraphQL endpoint). An internal error (not an application or HTTP error)
+ * is a generic 500 with an id that is in the log, never the error's text. Client errors go on to
+ * Strapi's error middleware.
  *
  * The users-permissions strategy swallows the database error of its Public role lookup and calls
  * an anonymous request unauthenticated, so an anonymous 401 is checked against the database: when
@@ -48,18 +53,19 @@ const httpFaults: Core.MiddlewareFactory = (_config, { strapi }) => {
   const NAMES = {
     400: ['ValidationError', 'BAD_USER_INPUT'],
     413: ['PayloadTooLargeError', 'PAYLOAD_TOO_LARGE'],
+    500: ['InternalServerError', 'INTERNAL_SERVER_ERROR'],
     503: ['ServiceUnavailableError', 'SERVICE_UNAVAILABLE'],
   } as const;
 
-  const answer = (ctx: Context, status: 400 | 413 | 503, message: string) => {
+  const answer = (ctx: Context, status: 400 | 413 | 500 | 503, message: string, details: Record<string, string> = {}) => {
     if (status === 503) ctx.set('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
     ctx.set('Cache-Control', 'no-store');
     ctx.status = status;
     const [name, code] = NAMES[status];
     ctx.body =
       ctx.path === graphqlEndpoint
-        ? { errors: [{ message, extensions: { code } }], data: null }
-        : { data: null, error: { status, name, message, details: {} } };
+        ? { errors: [{ message, extensions: { code, ...details } }], data: null }
+        : { data: null, error: { status, name, message, details } };
   };
 
   return async (ctx, next) => {
@@ -86,6 +92,13 @@ const httpFaults: Core.MiddlewareFactory = (_config, { strapi }) => {
     if (unavailable) {
       strapi.log.warn(`Database unavailable (${ctx.method} ${ctx.path}): ${failure instanceof Error ? failure.message : 'anonymous request refused'}`);
       answer(ctx, 503, UNAVAILABLE_MESSAGE[language()]);
+      return;
+    }
+    if (failed && isInternalError(failure)) {
+      // Never the error's own text (SQL, a stack): a generic message and an id that is in the log.
+      const errorId = newErrorId();
+      strapi.log.error(`Internal error ${errorId} (${ctx.method} ${ctx.path}): ${failure instanceof Error ? failure.stack ?? failure.message : String(failure)}`);
+      answer(ctx, 500, `${INTERNAL_ERROR_MESSAGE[language()]}${errorId}`, { errorId });
       return;
     }
     if (failed) throw failure;

@@ -33,11 +33,13 @@ const distributionTable = (question: QuestionSummary, language: Language): SafeH
 <tbody>${(question.distribution ?? []).map((row) => html`<tr><th scope="row">${row.label}</th><td>${formatNumber(language, row.count)}</td><td>${formatPercent(language, row.percentage)} %</td></tr>`)}</tbody></table>`;
 
 /** One question of a published (not suppressed) summary: heading, headline figures, chart, table. */
-export const questionFigure = (question: QuestionSummary, index: number, language: Language, headingLevel: 3 | 4): SafeHtml => {
+export const questionFigure = (question: QuestionSummary, index: number, language: Language, headingLevel: 3 | 4, threshold: number): SafeHtml => {
   // A question nobody answered (an optional one, or one added later) has nothing to show.
   if (question.answers === 0) return html``;
   const id = `q-${index}-${question.key.replace(/[^A-Za-z0-9]/g, '')}`;
   const heading = headingLevel === 3 ? html`<h3 id="${id}">${question.label}</h3>` : html`<h4 id="${id}">${question.label}</h4>`;
+  // Withheld on its own: too few answers to it in every session that counts.
+  if (question.answers === null) return html`<section class="question" aria-labelledby="${id}">${heading}<p>${t(language, 'questionWithheld', { threshold })}</p></section>`;
   if (question.kind === 'text') {
     return html`<section class="question" aria-labelledby="${id}">${heading}<p>${tn(language, 'textQuestion', question.answers ?? 0, (n) => formatNumber(language, n))}</p></section>`;
   }
@@ -55,8 +57,10 @@ ${distributionTable(question, language)}</section>`;
 export const summaryFigures = (summary: FeedbackSummary, language: Language, headingLevel: 3 | 4): SafeHtml => {
   if (summary.suppressed) return html`<p class="notice">${t(language, 'suppressed', { threshold: summary.threshold ?? 0 })}</p>`;
   const rate = summary.responseRate !== null ? ` · ${t(language, 'responseRate', { rate: formatPercent(language, summary.responseRate) })}` : '';
-  return html`<p class="meta">${tn(language, 'responses', summary.responses, (n) => formatNumber(language, n))}${rate}</p>
-${summary.questions.map((q, i) => questionFigure(q, i, language, headingLevel))}`;
+  const threshold = summary.threshold ?? 0;
+  const withheld = summary.withheldSessions > 0 ? html`<p class="meta">${tn(language, 'withheldSessions', summary.withheldSessions, (n) => formatNumber(language, n), { threshold })}</p>` : '';
+  return html`<p class="meta">${tn(language, 'responses', summary.responses - summary.withheldResponses, (n) => formatNumber(language, n))}${rate}</p>${withheld}
+${summary.questions.map((q, i) => questionFigure(q, i, language, headingLevel, threshold))}`;
 };
 
 const TREND_HEIGHT = 140;

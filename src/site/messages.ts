@@ -111,6 +111,18 @@ export const MESSAGES = {
   },
   responses: { ca: '{n} respostes', es: '{n} respuestas' },
   responsesOne: { ca: '1 resposta', es: '1 respuesta' },
+  questionWithheld: {
+    ca: 'Aquesta pregunta no arriba a {threshold} respostes en cap sessió: no se’n publiquen les xifres.',
+    es: 'Esta pregunta no llega a {threshold} respuestas en ninguna sesión: no se publican sus cifras.',
+  },
+  withheldSessions: {
+    ca: '{n} sessions amb menys de {threshold} respostes no compten en aquestes xifres.',
+    es: '{n} sesiones con menos de {threshold} respuestas no cuentan en estas cifras.',
+  },
+  withheldSessionsOne: {
+    ca: '1 sessió amb menys de {threshold} respostes no compta en aquestes xifres.',
+    es: '1 sesión con menos de {threshold} respuestas no cuenta en estas cifras.',
+  },
   responseRate: { ca: '{rate} % de les persones inscrites', es: '{rate} % de las personas inscritas' },
   meanLine: { ca: 'Mitjana: {mean} sobre 5', es: 'Media: {mean} sobre 5' },
   topTwoLine: { ca: '{pct} % hi donen un 4 o un 5', es: '{pct} % dan un 4 o un 5' },
@@ -162,11 +174,16 @@ export const MESSAGES = {
 export type MessageKey = keyof typeof MESSAGES;
 
 /** Keys with a singular form `<key>One`, for counts. */
-type Countable = 'responses' | 'rangeSessions' | 'textQuestion';
+type Countable = 'responses' | 'rangeSessions' | 'textQuestion' | 'withheldSessions';
 
 /** `key` for a count `n` ({n} formatted by `format`): the `<key>One` form for exactly one. */
-export const tn = (language: Language, key: Countable, n: number, format: (n: number) => string = String): string =>
-  n === 1 ? t(language, `${key}One`) : t(language, key, { n: format(n) });
+export const tn = (
+  language: Language,
+  key: Countable,
+  n: number,
+  format: (n: number) => string = String,
+  values: Record<string, string | number> = {}
+): string => (n === 1 ? t(language, `${key}One`, values) : t(language, key, { ...values, n: format(n) }));
 
 /** The text of `key` in `language`, with `{name}` placeholders filled from `values`. */
 export const t = (language: Language, key: MessageKey, values: Record<string, string | number> = {}): string =>

@@ -1,3 +1,5 @@
+import crypto from 'crypto';
+import { errors } from '@strapi/utils';
 import type { Language, Localized } from './language';
 
 /** Error codes of a database that cannot be reached or is going away (drivers and PostgreSQL SQLSTATEs). */
@@ -72,4 +74,24 @@ export const isUnparsableBody = (error: unknown): boolean => {
 export const UNPARSABLE_BODY_MESSAGE: Localized = {
   ca: 'El cos de la petició no és JSON vàlid.',
   es: 'El cuerpo de la petición no es JSON válido.',
+};
+
+/**
+ * Whether `error` is the server's own fault, not the client's: anything but Strapi's application
+ * and HTTP errors and koa's exposed 4xx. Its text (SQL, a stack) never goes out: the client gets a
+ * generic message and an id that is in the log.
+ */
+export const isInternalError = (error: unknown): boolean => {
+  if (error instanceof errors.ApplicationError || error instanceof errors.HttpError) return false;
+  if (typeof error !== 'object' || error === null) return true;
+  const { status, expose } = error as { status?: unknown; expose?: unknown };
+  return !(typeof status === 'number' && status < 500 && expose !== false);
+};
+
+/** A new id for an internal error, written in the log line and given to the client. */
+export const newErrorId = (): string => crypto.randomUUID();
+
+export const INTERNAL_ERROR_MESSAGE: Localized = {
+  ca: 'Hi ha hagut un error intern. Si es repeteix, comuniqueu-nos aquest codi: ',
+  es: 'Ha habido un error interno. Si se repite, comuníquenos este código: ',
 };

@@ -14,3 +14,31 @@ export const hashToken = (token: string): string => crypto.createHash('sha256').
 
 /** The shape of the tokens above (43 base64url characters); anything else is refused unread. */
 export const looksLikeToken = (token: unknown): token is string => typeof token === 'string' && /^[A-Za-z0-9_-]{20,100}$/.test(token);
+
+/** A path segment shaped like linkToken()'s output (43 base64url characters with capitals; slugs and document ids have none). */
+const TOKEN_SEGMENT = /^(?=[^A-Z]*[A-Z])[A-Za-z0-9_-]{43}$/;
+
+const decoded = (text: string) => {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+};
+
+/** A request's path and query for a log line, with every token replaced by `…`. */
+export const redactedUrl = (path: string, querystring: string): string => {
+  const cleanPath = path
+    .split('/')
+    .map((segment) => (TOKEN_SEGMENT.test(segment) ? '…' : segment))
+    .join('/');
+  if (querystring === '') return cleanPath;
+  const query = querystring
+    .split('&')
+    .map((pair) => {
+      const [name, ...value] = pair.split('=');
+      return /token|key|secret|password|hash/i.test(decoded(name)) && value.length > 0 ? `${name}=…` : pair;
+    })
+    .join('&');
+  return `${cleanPath}?${query}`;
+};

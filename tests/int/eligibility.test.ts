@@ -68,7 +68,10 @@ describe('eligibility for on-demand support', () => {
     expect(res.body.data.eligible).toBe(true);
     expect(res.body.data.entity).toEqual({ name: towns[CASE.completed].name, ineCode: ine(CASE.completed), kind: 'ajuntament' });
     const gestio = res.body.data.resources.find((r: { code: string }) => r.code === 'gestio-transparencia-municipal');
-    expect(gestio).toMatchObject({ status: 'completed', completedAt: day(5), requestedAt: day(8), counts: true, reference: 'R-1' });
+    expect(gestio).toMatchObject({ status: 'completed', completedAt: day(5), requestedAt: day(8), counts: true });
+    // The catalogue request's internal reference is staff business (issue 22).
+    expect(gestio.reference).toBeUndefined();
+    expect(res.text).not.toContain('R-1');
     expect(res.body.data.reason.ca).toBe(`Pot demanar suport a demanda: ha completat «Gestió de la transparència municipal» el ${day(5)}.`);
     expect(res.body.data.reason.es).toBe(`Puede pedir apoyo a demanda: ha completado «Gestión de la transparencia municipal» el ${day(5)}.`);
   });

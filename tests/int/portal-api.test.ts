@@ -178,7 +178,8 @@ describe('limits', () => {
       '{ sessions { materials { session { materials { session { materials { session { materials { session { title } } } } } } } } } }';
     const res = await graphql(deep);
     expect(res.status).toBe(400);
-    expect(res.body.errors[0].message).toMatch(/depth/);
+    expect(res.body.errors[0].extensions.code).toBe('QUERY_TOO_DEEP');
+    expect(res.body.errors[0].message).toMatch(/profunditat/);
   });
 
   it('refuses too many aliases and too many fields', async () => {

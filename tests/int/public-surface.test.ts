@@ -90,11 +90,11 @@ beforeAll(async () => {
       email: `p-${CANARY.toLowerCase()}@example.org`,
       description: CANARY,
       staffNotes: CANARY,
-      trackingTokenHash: CANARY,
       language: 'ca',
     },
   });
-  await strapi.db.query('api::proposal.proposal').updateMany({ where: {}, data: { reviewStatus: 'accepted' } });
+  // Status and tracking hash are the workflow's (a Document Service write may not set them).
+  await strapi.db.query('api::proposal.proposal').updateMany({ where: {}, data: { reviewStatus: 'accepted', trackingTokenHash: CANARY } });
   await strapi.documents('api::support-request.support-request').create({
     data: {
       requesterName: CANARY,

@@ -80,7 +80,7 @@ describe('registering, the waiting list and cancelling, with the emails people r
   it('confirms a registration and emails the meeting link, a cancel link and a calendar invitation', async () => {
     const res = await register(session, person('a'));
     expect(res.status).toBe(201);
-    expect(res.body).toEqual({ data: { status: 'confirmed', alreadyRegistered: false } });
+    expect(res.body).toEqual({ data: { status: 'confirmed' } });
     expect(res.text).not.toContain('persona.a');
 
     await smtp.waitFor(() => smtp.to('persona.a@').length === 1);
@@ -104,13 +104,23 @@ describe('registering, the waiting list and cancelling, with the emails people r
     expect(JSON.stringify(row)).not.toContain(cancelTokenA);
   });
 
-  it('creates nothing for the same email twice, and answers the existing state', async () => {
-    const before = await app.strapi.db.query('api::outbox-message.outbox-message').count();
+  it('creates nothing for the same email twice, answers as a first registration and tells the person by email', async () => {
+    const outbox = app.strapi.db.query('api::outbox-message.outbox-message');
+    const before = await outbox.count();
     const res = await register(session, person('a', { email: 'PERSONA.A@ajuntament.example', fullName: 'Una altra' }));
-    expect(res.status).toBe(200);
-    expect(res.body.data).toEqual({ status: 'confirmed', alreadyRegistered: true });
+    // Exactly what a new address gets (issue 22: nobody learns whether an address is registered).
+    expect(res.status).toBe(201);
+    expect(res.body).toEqual({ data: { status: 'confirmed' } });
     expect(await registrationsOf(session)).toHaveLength(1);
-    expect(await app.strapi.db.query('api::outbox-message.outbox-message').count()).toBe(before);
+    const told = (await outbox.findMany({ where: { kind: 'already-registered' } })) as { recipient: string; text: string }[];
+    expect(await outbox.count()).toBe(before + 1);
+    expect(told).toHaveLength(1);
+    expect(told[0].recipient).toBe('persona.a@ajuntament.example');
+    expect(told[0].text).toMatch(/ja hi estàveu inscrit o inscrita/);
+    expect(told[0].text).toMatch(/Teniu plaça/);
+    // Sent again within the hour, still one message.
+    await register(session, person('a', { email: 'persona.a@ajuntament.example' }));
+    expect(await outbox.count()).toBe(before + 1);
   });
 
   it('writes in Spanish to a Spanish registrant, and puts the third person on the waiting list', async () => {
@@ -135,8 +145,9 @@ describe('registering, the waiting list and cancelling, with the emails people r
     expect(res.status).toBe(200);
     expect(res.body.data).toEqual({ status: 'cancelled', session });
 
-    await smtp.waitFor(() => smtp.to('persona.a@').length === 2 && smtp.to('persona.c@').length === 2);
-    expect(smtp.to('persona.a@')[1].subject).toBe('Inscripció cancel·lada: Sessió amb dues places');
+    // Persona a: the confirmation, the "already registered" message of the second try, the cancellation.
+    await smtp.waitFor(() => smtp.to('persona.a@').length === 3 && smtp.to('persona.c@').length === 2);
+    expect(smtp.to('persona.a@')[2].subject).toBe('Inscripció cancel·lada: Sessió amb dues places');
     const promoted = smtp.to('persona.c@')[1];
     expect(promoted.subject).toBe('Ja teniu plaça: Sessió amb dues places');
     expect(promoted.text).toContain(MEETING);
@@ -421,7 +432,8 @@ describe('capacity under concurrency', () => {
     expect(results.map((r) => r.status)).toEqual([
       ...Array.from({ length: 5 }, () => 'confirmed'),
       ...Array.from({ length: 7 }, () => 'waitlisted'),
-      'confirmed',
+      // The repeat is answered as a newcomer would be (the session is full), not with its own state.
+      'waitlisted',
     ]);
     expect(results.map((r) => r.created)).toEqual([...Array.from({ length: 12 }, () => true), false]);
     expect(transactions).toBe(2);

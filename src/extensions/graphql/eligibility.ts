@@ -23,7 +23,7 @@ const typeDefs = /* GraphQL */ `
     status: String!
     requestedAt: String
     completedAt: String
-    reference: String
+    reference: String @deprecated(reason: "The catalogue request's internal reference is not public: always null.")
     "Completed, within the validity window when there is one"
     counts: Boolean!
   }

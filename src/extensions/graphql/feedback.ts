@@ -66,14 +66,19 @@ const typeDefs = /* GraphQL */ `
     to: String
   }
 
-  "Published results of the feedback survey. Below the privacy threshold of responses, suppressed and without figures."
+  "Published results of the feedback survey. Figures add only sessions (and, for a question's values, answers) that reach the privacy threshold on their own; with none, suppressed and without figures."
   type FeedbackSummary {
     scope: FeedbackSummaryScope!
     sessions: Int!
+    "Responses in the scope, counted."
     responses: Int!
+    "Sessions with responses left out of the figures because they are below the threshold on their own."
+    withheldSessions: Int!
+    "The responses of those sessions (counted, not in the figures)."
+    withheldResponses: Int!
     confirmedRegistrations: Int!
     attendees: Int
-    "Responses per confirmed registration, in percent."
+    "Responses per confirmed registration, in percent, over the sessions in the figures; never above 100."
     responseRate: Float
     "Responses per attendee, in percent, over the sessions where attendance was taken."
     attendeeResponseRate: Float

@@ -1,70 +1,7 @@
-import {
-  GraphQLError,
-  Kind,
-  type ASTVisitor,
-  type FragmentDefinitionNode,
-  type SelectionSetNode,
-  type ValidationContext,
-} from 'graphql';
-import { isDatabaseUnavailable, UNAVAILABLE_MESSAGE, UNAVAILABLE_RETRY_AFTER_SECONDS } from '../../utils/faults';
+import { INTERNAL_ERROR_MESSAGE, isDatabaseUnavailable, UNAVAILABLE_MESSAGE, UNAVAILABLE_RETRY_AFTER_SECONDS } from '../../utils/faults';
 import { requestLanguage } from '../../utils/language';
 
-export type OperationBounds = { maxAliases: number; maxFields: number };
-
-/**
- * A validation rule that bounds the work one operation can ask for, besides its depth: the number
- * of aliased fields (aliases multiply the same expensive field) and the number of fields once
- * fragments are expanded.
- */
-export const operationBoundsRule =
-  ({ maxAliases, maxFields }: OperationBounds) =>
-  (context: ValidationContext): ASTVisitor => {
-    const fragments = new Map<string, FragmentDefinitionNode>();
-    for (const definition of context.getDocument().definitions) {
-      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-    }
-    const count = (selectionSet: SelectionSetNode, seen: Set<string>, totals: { aliases: number; fields: number }) => {
-      for (const selection of selectionSet.selections) {
-        if (totals.fields > maxFields) return;
-        if (selection.kind === Kind.FIELD) {
-          totals.fields += 1;
-          if (selection.alias !== undefined) totals.aliases += 1;
-          if (selection.selectionSet !== undefined) count(selection.selectionSet, seen, totals);
-        } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-          count(selection.selectionSet, seen, totals);
-        } else {
-          const fragment = fragments.get(selection.name.value);
-          // Cycles are reported by GraphQL's own NoFragmentCycles rule.
-          if (fragment === undefined || seen.has(fragment.name.value)) continue;
-          count(fragment.selectionSet, new Set([...seen, fragment.name.value]), totals);
-        }
-      }
-    };
-    return {
-      OperationDefinition(node) {
-        const totals = { aliases: 0, fields: 0 };
-        count(node.selectionSet, new Set(), totals);
-        if (totals.aliases > maxAliases) {
-          context.reportError(
-            new GraphQLError(
-              `La consulta fa servir ${totals.aliases} àlies; el màxim és ${maxAliases}. / La consulta usa ${totals.aliases} alias; el máximo es ${maxAliases}.`,
-              { nodes: [node], extensions: { code: 'QUERY_TOO_COMPLEX' } }
-            )
-          );
-        }
-        if (totals.fields > maxFields) {
-          context.reportError(
-            new GraphQLError(
-              `La consulta demana més de ${maxFields} camps. / La consulta pide más de ${maxFields} campos.`,
-              { nodes: [node], extensions: { code: 'QUERY_TOO_COMPLEX' } }
-            )
-          );
-        }
-      },
-    };
-  };
-
-type GraphqlErrorOut = { message?: string; extensions?: { code?: unknown; error?: { details?: { retryAfterSeconds?: unknown } } } };
+type GraphqlErrorOut = { message?: string; extensions?: { code?: unknown; errorId?: unknown; error?: { details?: { retryAfterSeconds?: unknown } } } };
 type ResponseBody = { kind: string; singleResult?: { data?: Record<string, unknown> | null; errors?: GraphqlErrorOut[] } };
 type ResponseHttp = { status?: number; headers: { set(name: string, value: string): unknown } };
 type RequestContext = {
@@ -74,13 +11,13 @@ type RequestContext = {
 
 const STATUS_BY_CODE: Record<string, number> = {
   BAD_USER_INPUT: 400,
-  QUERY_TOO_COMPLEX: 400,
   GRAPHQL_VALIDATION_FAILED: 400,
   STRAPI_NOT_FOUND_ERROR: 404,
   FORBIDDEN: 403,
   STRAPI_CONFLICT_ERROR: 409,
   STRAPI_GONE_ERROR: 410,
   STRAPI_RATE_LIMIT_ERROR: 429,
+  INTERNAL_SERVER_ERROR: 500,
 };
 
 /**
@@ -106,6 +43,10 @@ export const badInputStatusPlugin = {
           response.http.status = 503;
           response.http.headers.set('retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
           return;
+        }
+        const language = requestLanguage(undefined, request.http?.headers.get('accept-language'));
+        for (const error of errors) {
+          if (error.extensions?.code === 'INTERNAL_SERVER_ERROR') error.message = `${INTERNAL_ERROR_MESSAGE[language]}${String(error.extensions.errorId)}`;
         }
         const noData = result?.data === undefined || result.data === null || Object.values(result.data).every((v) => v === null);
         const statuses = errors.map((e) => STATUS_BY_CODE[String(e.extensions?.code)]);

@@ -25,8 +25,9 @@ const typeDefs = /* GraphQL */ `
   }
 
   type RegistrationResult {
+    "The state a registration gets now; the same answer whether or not the address was already registered (that person is emailed instead)."
     status: RegistrationStatus!
-    alreadyRegistered: Boolean!
+    alreadyRegistered: Boolean! @deprecated(reason: "Always false: telling whether an address is registered would tell it to anyone. The person is emailed instead.")
   }
 
   type CancellationResult {
@@ -56,7 +57,7 @@ export const registrationsExtension = (strapi: Core.Strapi) => () => {
             const language = await limited('registration', context);
             const input = parseRegistration({ ...(args.input as object) }, language, strapi.config.get('registrations.privacyVersion'));
             const result = await registrations().register(args.sessionId, input);
-            return { status: result.status, alreadyRegistered: !result.created };
+            return { status: result.status, alreadyRegistered: false };
           },
         },
         cancelRegistration: {

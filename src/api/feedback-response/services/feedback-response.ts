@@ -190,6 +190,33 @@ const feedback = (strapi: Core.Strapi) => {
         { code: 'FEEDBACK_EXPIRED', expiresAt: link.expiresAt.toISOString() }
       );
     }
+    // Only people who had a seat answer (and, once attendance is taken, only those who attended):
+    // a cancelled registration's link stops working, and response rates cannot pass 100 %.
+    const current = (await strapi.db.query(REGISTRATION).findOne({
+      where: { id: link.registration.id },
+      select: ['registrationStatus', 'attended'],
+    })) as { registrationStatus: string; attended: boolean | null } | null;
+    if (current === null || current.registrationStatus !== 'confirmed') {
+      throw new GoneError(
+        link.language === 'es'
+          ? 'Este enlace de la encuesta ya no es válido: la inscripción se canceló.'
+          : 'Aquest enllaç de l’enquesta ja no és vàlid: la inscripció es va cancel·lar.',
+        { code: 'FEEDBACK_REGISTRATION_CANCELLED' }
+      );
+    }
+    if (current.attended !== true) {
+      const attendanceTaken = await strapi.db.query(REGISTRATION).count({
+        where: { session: { documentId: link.session.documentId }, attended: true },
+      });
+      if (attendanceTaken > 0) {
+        throw new errors.PolicyError(
+          link.language === 'es'
+            ? 'Solo pueden responder la encuesta las personas que asistieron a la sesión.'
+            : 'Només poden respondre l’enquesta les persones que van assistir a la sessió.',
+          { code: 'FEEDBACK_NOT_ATTENDED' }
+        );
+      }
+    }
     const answered = await strapi.db.query(UID).count({ where: { registration: { id: link.registration.id } } });
     if (answered > 0) {
       throw new ConflictError(

@@ -46,7 +46,11 @@ export type TrendPoint = {
 export type FeedbackSummary = {
   scope: { session: string | null; from: string | null; to: string | null };
   sessions: number;
+  /** Responses in the scope (a count; each session's is in the series too). */
   responses: number;
+  /** Sessions (with responses) left out of the figures because they are below the threshold on their own, and their responses. */
+  withheldSessions: number;
+  withheldResponses: number;
   confirmedRegistrations: number;
   attendees: number | null;
   responseRate: number | null;
@@ -63,6 +67,9 @@ type QuestionMeta = { key: string; kind: QuestionKind; label: string; options: {
 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 const percent = (part: number, whole: number) => (whole === 0 ? 0 : round((part / whole) * 100, 1));
+/** A rate of people: never above 100 %, whatever stale data says. */
+const rate = (part: number, whole: number) => Math.min(100, percent(part, whole));
+const total = (counts: Counts | undefined) => [...(counts ?? new Map<string, number>()).values()].reduce((a, b) => a + b, 0);
 
 /** Mean, median and top-2-box (share of 4 and 5) of scale answers given as counts per point. */
 export const scaleStatistics = (counts: Counts) => {
@@ -272,24 +279,27 @@ const results = ({ strapi }: { strapi: Core.Strapi }) => {
       const questions = await questionsOf(sessions, kinds, language);
       const responsesOf = (id: string) => byQuestion.get(id)?.get(RESPONSES_KEY)?.get('') ?? 0;
       const below = (n: number) => threshold !== null && n < threshold;
+      // The privacy rule (docs/decisions.md): a published figure adds only per-session cells that are
+      // publishable on their own (a session with enough responses; for a question's values, enough
+      // answers to it in that session), so no difference of two published figures is a smaller group.
+      const cellOf = (id: string, q: QuestionMeta): Counts | undefined => {
+        const counts = byQuestion.get(id)?.get(q.key);
+        return q.kind !== 'text' && below(total(counts)) ? undefined : counts;
+      };
 
       let responses = 0;
       let confirmed = 0;
+      let confirmedAll = 0;
       let attendees = 0;
       let respondedWithAttendance = 0;
+      let withheldSessions = 0;
+      let withheldResponses = 0;
       const totals = new Map(questions.map((q) => [q.key, new Map<string, number>()]));
+      const seen = new Set<string>();
       const series: TrendPoint[] = [];
       for (const session of sessions) {
         const id = session.documentId;
         const n = responsesOf(id);
-        responses += n;
-        confirmed += registrations.confirmed.get(id) ?? 0;
-        const present = registrations.attended.get(id) ?? 0;
-        if (present > 0) {
-          attendees += present;
-          respondedWithAttendance += n;
-        }
-        for (const q of questions) merge(totals.get(q.key) as Counts, byQuestion.get(id)?.get(q.key));
         const hidden = below(n);
         series.push({
           sessionId: id,
@@ -299,26 +309,51 @@ const results = ({ strapi }: { strapi: Core.Strapi }) => {
           suppressed: hidden,
           means: hidden
             ? []
-            : questions.filter((q) => q.kind === 'scale').map((q) => ({ question: q.key, mean: scaleStatistics(byQuestion.get(id)?.get(q.key) ?? new Map()).mean })),
+            : questions
+                .filter((q) => q.kind === 'scale' && cellOf(id, q) !== undefined)
+                .map((q) => ({ question: q.key, mean: scaleStatistics(cellOf(id, q) ?? new Map()).mean })),
           shares: hidden
             ? []
             : questions
-                .filter((q) => q.kind === 'choice')
-                .flatMap((q) => (questionSummary(q, byQuestion.get(id)?.get(q.key) ?? new Map(), false).distribution ?? []).map((d) => ({ question: q.key, value: d.value, percentage: d.percentage }))),
+                .filter((q) => q.kind === 'choice' && cellOf(id, q) !== undefined)
+                .flatMap((q) => (questionSummary(q, cellOf(id, q) ?? new Map(), false).distribution ?? []).map((d) => ({ question: q.key, value: d.value, percentage: d.percentage }))),
         });
+        responses += n;
+        confirmedAll += registrations.confirmed.get(id) ?? 0;
+        if (hidden) {
+          if (n > 0) withheldSessions += 1;
+          withheldResponses += n;
+          continue;
+        }
+        confirmed += registrations.confirmed.get(id) ?? 0;
+        const present = registrations.attended.get(id) ?? 0;
+        if (present > 0) {
+          attendees += present;
+          respondedWithAttendance += n;
+        }
+        for (const q of questions) {
+          const cell = cellOf(id, q);
+          if (cell === undefined) continue;
+          seen.add(q.key);
+          merge(totals.get(q.key) as Counts, cell);
+        }
       }
-      const suppressed = below(responses);
+      // The figures are those of the sessions that pass the threshold; none: the whole is suppressed.
+      const published = responses - withheldResponses;
+      const suppressed = below(published);
       return {
         scope: { session: scope.session ?? null, from: scope.from ?? null, to: scope.to ?? null },
         sessions: sessions.length,
         responses,
-        confirmedRegistrations: confirmed,
-        attendees: attendees > 0 ? attendees : null,
-        responseRate: confirmed > 0 ? percent(responses, confirmed) : null,
-        attendeeResponseRate: attendees > 0 ? percent(respondedWithAttendance, attendees) : null,
+        withheldSessions,
+        withheldResponses,
+        confirmedRegistrations: confirmedAll,
+        attendees: !suppressed && attendees > 0 ? attendees : null,
+        responseRate: !suppressed && confirmed > 0 ? rate(published, confirmed) : null,
+        attendeeResponseRate: !suppressed && attendees > 0 ? rate(respondedWithAttendance, attendees) : null,
         threshold,
         suppressed,
-        questions: questions.map((q) => questionSummary(q, totals.get(q.key) as Counts, suppressed)),
+        questions: questions.map((q) => questionSummary(q, totals.get(q.key) as Counts, suppressed || (threshold !== null && !seen.has(q.key) && q.kind !== 'text'))),
         series,
       };
     },

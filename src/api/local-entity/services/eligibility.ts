@@ -13,7 +13,6 @@ export type ResourceAnswer = {
   status: RequestStatus | 'none';
   requestedAt: string | null;
   completedAt: string | null;
-  reference: string | null;
   /** Completed, and within the validity window when there is one. */
   counts: boolean;
 };
@@ -31,7 +30,6 @@ type RequestRow = {
   requestStatus: RequestStatus;
   requestedAt: string | null;
   completedAt: string | null;
-  reference: string | null;
   catalogResource: { code: string } | null;
 };
 
@@ -119,7 +117,6 @@ const eligibility = ({ strapi }: { strapi: Core.Strapi }) => ({
         status: best?.requestStatus ?? 'none',
         requestedAt: best?.requestedAt ?? null,
         completedAt: best?.completedAt ?? null,
-        reference: best?.reference ?? null,
         counts,
       };
     });

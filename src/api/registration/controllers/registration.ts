@@ -19,8 +19,9 @@ export default factories.createCoreController(UID, ({ strapi }: { strapi: Core.S
       const input = parseRegistration(ctx.request.body, language, strapi.config.get('registrations.privacyVersion'));
       return answerConflict(ctx, async () => {
         const result = await registrations().register(String(ctx.params.documentId), input);
-        ctx.status = result.created ? 201 : 200;
-        return { data: { status: result.status, alreadyRegistered: !result.created } };
+        // The same answer whether or not the address was already registered (that person is emailed).
+        ctx.status = 201;
+        return { data: { status: result.status } };
       });
     },
 

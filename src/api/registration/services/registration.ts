@@ -177,11 +177,12 @@ const registrations = (strapi: Core.Strapi) => {
     registration: RegistrationRow,
     rows: SessionRow[],
     dedupeKey?: string,
-    extra: Record<string, string> = {}
+    extra: Record<string, string | undefined> = {}
   ): OutboxInput | null => {
     const session = publishedIn(rows, registration.language);
     if (session === null) return null;
-    const withLink = kind === 'confirmation' || kind === 'promoted' || kind === 'reminder';
+    const withLink =
+      kind === 'confirmation' || kind === 'promoted' || kind === 'reminder' || (kind === 'already-registered' && registration.registrationStatus === 'confirmed');
     const meetingUrl = withLink ? session.meetingUrl ?? undefined : undefined;
     const view = {
       fullName: registration.fullName,
@@ -260,25 +261,28 @@ const registrations = (strapi: Core.Strapi) => {
       const known = new Map(
         (
           (await strapi.db.query(UID).findMany({
-            select: ['email', 'registrationStatus'],
+            select: ['id', 'documentId', 'fullName', 'email', 'language', 'registrationStatus'],
             where: { session: { documentId: sessionDocumentId }, email: { $in: emails }, registrationStatus: { $ne: 'cancelled' } },
-          })) as { email: string; registrationStatus: RegistrationStatus }[]
-        ).map((row) => [row.email, row.registrationStatus])
+          })) as RegistrationRow[]
+        ).map((row) => [row.email, row])
       );
+      const alreadyRegistered: RegistrationRow[] = [];
       const anyNew = items.some(({ input }, index) => results[index] === undefined && !known.has(input.email));
       const confirmedBefore = anyNew ? await seats().confirmed(sessionDocumentId) : 0;
       let confirmed = confirmedBefore;
       const created: { registration: RegistrationRow & Record<string, unknown>; localEntity: number | undefined }[] = [];
       items.forEach(({ input, localEntity, now }, index) => {
         if (results[index] !== undefined) return;
+        const status: RegistrationStatus = session.capacity === null || confirmed < session.capacity ? 'confirmed' : 'waitlisted';
         const previous = known.get(input.email);
         if (previous !== undefined) {
-          results[index] = { status: previous, created: false };
+          // Answered as a first registration would be, so that nobody learns whether an address is
+          // registered; the person is told by email, with their own state and link.
+          if (!alreadyRegistered.includes(previous)) alreadyRegistered.push(previous);
+          results[index] = { status, created: false };
           return;
         }
-        const status: RegistrationStatus = session.capacity === null || confirmed < session.capacity ? 'confirmed' : 'waitlisted';
         if (status === 'confirmed') confirmed += 1;
-        known.set(input.email, status);
         const documentId = createId();
         created.push({
           localEntity,
@@ -297,8 +301,17 @@ const registrations = (strapi: Core.Strapi) => {
             tokenHash: hash(tokenFor(documentId)),
           },
         });
+        known.set(input.email, created[created.length - 1].registration);
         results[index] = { status, created: true };
       });
+      const hour = new Date().toISOString().slice(0, 13);
+      for (const registration of alreadyRegistered) {
+        // At most one such message per registration and hour, however often the form is sent.
+        const email = emailAbout('already-registered', registration, rows, `already:${registration.documentId}:${hour}`, {
+          waitlisted: registration.registrationStatus === 'waitlisted' ? 'yes' : undefined,
+        });
+        if (email !== null) await outbox().enqueue(email);
+      }
       if (created.length === 0) return results as (RegistrationResult | Error)[];
 
       await insertRows(strapi, UID, created.map(({ registration: { id: _id, ...row } }) => row));
@@ -395,7 +408,8 @@ const registrations = (strapi: Core.Strapi) => {
         const rows = await sessionRows(sessionDocumentId, { lock: true });
         const current = (await strapi.db.query(UID).findOne({ where: { id: found.id } })) as RegistrationRow;
         if (current.registrationStatus === 'cancelled') return { status: 'cancelled' as const, session: sessionDocumentId };
-        await strapi.db.query(UID).update({ where: { id: current.id }, data: { registrationStatus: 'cancelled', cancelledAt: new Date() } });
+        // The survey link goes with the seat: a cancelled registration cannot answer.
+        await strapi.db.query(UID).update({ where: { id: current.id }, data: { registrationStatus: 'cancelled', cancelledAt: new Date(), feedbackTokenHash: null } });
         await notify('cancellation', current, rows);
         if (current.registrationStatus === 'confirmed') {
           const [next] = (await strapi.db.query(UID).findMany({
@@ -416,10 +430,11 @@ const registrations = (strapi: Core.Strapi) => {
     async summary(sessionDocumentId: string) {
       const session = (await strapi.db.query(SESSION).findOne({ where: { documentId: sessionDocumentId } })) as SessionRow | null;
       if (session === null) return null;
+      // The id is selected so that the join's DISTINCT cannot fold two registrations of the same state into one.
       const rows = (await strapi.db.query(UID).findMany({
-        select: ['registrationStatus', 'attended'],
+        select: ['id', 'registrationStatus', 'attended'],
         where: { session: { documentId: sessionDocumentId } },
-      })) as { registrationStatus: RegistrationStatus; attended: boolean | null }[];
+      })) as { id: number; registrationStatus: RegistrationStatus; attended: boolean | null }[];
       const count = (status: RegistrationStatus) => rows.filter((r) => r.registrationStatus === status).length;
       const confirmed = count('confirmed');
       return {
@@ -504,11 +519,25 @@ const registrations = (strapi: Core.Strapi) => {
           },
         },
         populate: { session: { select: ['documentId', 'startsAt', 'durationMinutes'] } },
-      })) as (RegistrationRow & { session: { documentId: string; startsAt: string; durationMinutes: number | null } | null })[];
+      })) as (RegistrationRow & { attended?: boolean | null; session: { documentId: string; startsAt: string; durationMinutes: number | null } | null })[];
+      // Once a session's attendance is taken, only the people who attended are invited.
+      const sessionIds = [...new Set(due.map((r) => r.session?.documentId).filter((id): id is string => id !== undefined))];
+      const attendanceTaken = new Set(
+        sessionIds.length === 0
+          ? []
+          : (
+              (await strapi.db.query(UID).findMany({
+                select: ['id'],
+                where: { attended: true, session: { documentId: { $in: sessionIds } } },
+                populate: { session: { select: ['documentId'] } },
+              })) as RegistrationRow[]
+            ).map((r) => r.session?.documentId)
+      );
       let queued = 0;
       for (const registration of due) {
         const session = registration.session;
         if (session === null) continue;
+        if (attendanceTaken.has(session.documentId) && registration.attended !== true) continue;
         const ends = new Date(session.startsAt).getTime() + ((session.durationMinutes ?? 60) + delayMinutes) * 60000;
         if (ends > now.getTime()) continue;
         const token = tokenFor(registration.documentId, 'feedback');
