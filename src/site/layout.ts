@@ -67,12 +67,13 @@ const languageSwitch = (meta: PageMeta): SafeHtml => {
 
 const sections = (meta: PageMeta): SafeHtml => {
   const { language } = meta;
-  const link = (section: Section, href: string, label: string) =>
+  // The proposal form is not a page of the site: its link is never the current one.
+  const link = (section: Section | 'external', href: string, label: string) =>
     html`<li><a href="${href}"${meta.section === section ? html` aria-current="page"` : ''}>${label}</a></li>`;
   return html`<nav class="site-nav" aria-label="${t(language, 'mainNav')}"><ul>
 ${link('home', SITE_PATHS.home(language), t(language, 'navHome'))}
 ${link('results', SITE_PATHS.results(language), t(language, 'navResults'))}
-${link('none', `/propose/?lang=${language}`, t(language, 'navPropose'))}
+${link('external', `/propose/?lang=${language}`, t(language, 'navPropose'))}
 </ul></nav>`;
 };
 

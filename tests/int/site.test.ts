@@ -142,6 +142,7 @@ describe('the public site', () => {
     expect({ status: bare.status, location: bare.headers.location }).toEqual({ status: 301, location: '/es/' });
     const ca = await page('/ca/');
     expect(ca.$('h1')).toHaveLength(1);
+    expect(ca.$('nav.site-nav a[aria-current="page"]').map((_, a) => ca.$(a).attr('href')).get()).toEqual(['/ca/']);
     expect(ca.$('html').attr('lang')).toBe('ca');
     expect(ca.$('h2').map((_, h) => ca.$(h).text()).get()).toEqual(
       expect.arrayContaining(['Què són les sessions del Dijous GOmunicipal?', 'Com funciona?', 'Properes sessions', 'Sessions fetes', 'Suport a demanda'])
@@ -245,6 +246,7 @@ describe('the public site', () => {
       const { $ } = await page(path, 404);
       expect($('h1').text()).toBe('No hem trobat aquesta pàgina');
       expect($('meta[name="robots"]').attr('content')).toBe('noindex');
+      expect($('nav.site-nav [aria-current]')).toHaveLength(0);
     }
     const es = await page(`/es/sessions/${slugOf.draft}`, 404);
     expect(es.$('h1').text()).toBe('No hemos encontrado esta página');
