@@ -117,7 +117,7 @@ const createContent = async (strapi, sizes, rnd, now) => {
         },
       });
     }
-    sessions.push({ documentId: session.documentId, startsAt, upcoming, cancelled });
+    sessions.push({ documentId: session.documentId, slug: session.slug, startsAt, upcoming, cancelled });
   }
   return sessions;
 };
@@ -270,7 +270,14 @@ const generate = async (strapi, { smoke, log }) => {
     twoYearsAgo: new Date(now.getTime() - 730 * DAY).toISOString().slice(0, 10),
     upcoming: sessions.filter((s) => s.upcoming).map((s) => s.documentId),
     past: sessions.filter((s) => !s.upcoming).map((s) => s.documentId),
+    // The site's pages: the latest session held (recordings, materials, results) and the next one.
+    slugs: {
+      past: sessions.filter((s) => !s.upcoming && !s.cancelled).slice(-1)[0].slug,
+      upcoming: sessions.find((s) => s.upcoming).slug,
+    },
   };
+  // The programme's texts, as the seed gives them (the bench starts without the seed).
+  await require('../dist/src/seed/programme').seedProgramme(strapi);
   for (const step of postGeneration) await step(strapi, context);
   return context;
 };

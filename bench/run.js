@@ -284,7 +284,7 @@ const main = async () => {
     );
     cleanups.push(() => stopChild(app));
     const base = `http://127.0.0.1:${port}`;
-    const context = { ...dataSet, client: options.db, db: database, now: new Date().toISOString() };
+    const context = { ...dataSet, client: options.db, db: database, now: new Date().toISOString(), base };
 
     // The bare baseline sends the bytes of the first cached scenario's answer.
     const reference = scenarios.find((s) => s.name === 'graphql-get-cached').request(context);

@@ -144,4 +144,60 @@ const scenarios = [
   },
 ];
 
+/** Bytes of a page without media: its HTML and the styles and scripts it loads from the app. */
+const pageWeight = async (base, path) => {
+  const page = await fetch(`${base}${path}`);
+  const html = await page.text();
+  const assets = [...html.matchAll(/<(?:link rel="stylesheet" href|script src)="(\/[^"]+)"/g)].map((m) => m[1]);
+  let bytes = Buffer.byteLength(html);
+  for (const asset of assets) bytes += (await (await fetch(`${base}${asset}`)).arrayBuffer()).byteLength;
+  return { bytes, assets: assets.length };
+};
+
+const MAX_PAGE_KB = 40;
+
+const pageChecks = (path) => async (context) => {
+  const { bytes, assets } = await pageWeight(context.base, path(context));
+  const kb = bytes / 1024;
+  return { ok: kb < MAX_PAGE_KB, note: `page weight without media ${kb.toFixed(1)} KB (HTML + ${assets} assets, uncompressed) < ${MAX_PAGE_KB} KB` };
+};
+
+const sessionPath = (context) => `/ca/sessions/${context.slugs.past}`;
+
+// The public site (src/site): the session and home pages warm (server-side cache) and cold. A cold
+// render is forced with an Authorization header, which the response cache neither reads nor fills
+// (the site's routes take no authentication): each request renders from the database.
+scenarios.push(
+  {
+    name: 'session-page-cached',
+    about: 'GET /ca/sessions/:slug of a held session (recordings, materials, results), warm cache',
+    baseline: 'health',
+    warm: true,
+    targets: { ratio: 1, p99Ms: 20 },
+    request: (context) => ({ method: 'GET', path: sessionPath(context) }),
+    check: pageChecks(sessionPath),
+  },
+  {
+    name: 'home-page-cached',
+    about: 'GET /ca/ (upcoming sessions, archive of every year, results headline), warm cache',
+    baseline: 'health',
+    warm: true,
+    targets: { ratio: 1, p99Ms: 20 },
+    request: () => ({ method: 'GET', path: '/ca/' }),
+    check: pageChecks(() => '/ca/'),
+  },
+  {
+    name: 'session-page-cold',
+    about: 'the same session page rendered for every request (no server-side cache), next to the uncached GraphQL list',
+    baseline: 'graphql-post',
+    request: (context) => ({ method: 'GET', path: sessionPath(context), headers: { authorization: 'Bearer bench-bypasses-the-cache' } }),
+  },
+  {
+    name: 'home-page-cold',
+    about: 'the home page rendered for every request (no server-side cache), next to the uncached GraphQL list',
+    baseline: 'graphql-post',
+    request: () => ({ method: 'GET', path: '/ca/', headers: { authorization: 'Bearer bench-bypasses-the-cache' } }),
+  }
+);
+
 module.exports = { scenarios, PORTAL_QUERY, stockQuery };

@@ -24,9 +24,19 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => [
       credentials: false,
     },
   },
+  // Text answers (pages, JSON, calendars, CSV, scripts, styles) are compressed, cache hits too; never
+  // an event stream, which must reach the client as it is written (none exists today).
+  {
+    name: 'strapi::compression',
+    config: {
+      threshold: 1024,
+      filter: (type: string) =>
+        /^(text\/(?!event-stream)|application\/(json|javascript|xml|atom\+xml|ld\+json|graphql-response\+json)|image\/svg\+xml)/.test(type),
+    },
+  },
   // Cache-Control: no-store on every API answer that does not say it is public.
   'global::private-by-default',
-  // Answers anonymous portal reads from memory, before the heavier middlewares and the router.
+  // Answers anonymous portal reads and site pages from memory, before the heavier middlewares and the router.
   'global::response-cache',
   // 413 for a body over the limit, 503 with Retry-After while the database is out of reach.
   'global::http-faults',

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { DEFAULT_SESSION_PAGE_URL } from '../src/site/urls';
 
 /** Settings of the public portal API (read with `strapi.config.get('portal.<key>')`). */
 const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
@@ -12,9 +13,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
     maxBytes: env.int('RESPONSE_CACHE_MAX_MB', 32) * 1024 * 1024,
     redisUrl: env('REDIS_URL', ''),
   },
-  // Where a person reads about one session (calendar events link to it). Placeholders:
-  // {publicUrl}, {documentId}, {slug}, {locale}.
-  sessionPageUrl: env('SESSION_PAGE_URL', '{publicUrl}/api/sessions/{documentId}?locale={locale}'),
+  // Where a person reads about one session: calendar events, emails, the embed and GraphQL's
+  // `pageUrl` link to it. Placeholders: {publicUrl}, {documentId}, {slug}, {locale}. By default the
+  // session's page on this site (src/site/urls.ts).
+  sessionPageUrl: env('SESSION_PAGE_URL', DEFAULT_SESSION_PAGE_URL),
   // Bounds of every public filter tree, REST and GraphQL (src/utils/filter-bounds.ts).
   filters: {
     maxTerms: env.int('FILTER_MAX_TERMS', 50),

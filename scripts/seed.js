@@ -15,7 +15,7 @@ run(() =>
       const report = await seed(app);
       console.log(
         `Seed: created ${report.sessions} sessions, ${report.catalogResources} catalogue resources, ` +
-          `${report.localEntities} local entities (existing records are left as they are).`
+          `${report.localEntities} local entities${report.programme ? ', the programme page texts' : ''} (existing records are left as they are).`
       );
       return 0;
     },

@@ -19,7 +19,10 @@ import { checkSurvey } from './document-middlewares/check-survey';
 import { defaultSessionTime } from './document-middlewares/default-session-time';
 import { guardProposalStatus } from './document-middlewares/guard-proposal-status';
 import { validateIneCode } from './document-middlewares/validate-ine-code';
+import { checkCaptions } from './document-middlewares/check-captions';
+import { registerSiteRoutes } from './site/routes';
 import { isDatabaseEmpty, seed } from './seed';
+import { seedProgramme } from './seed/programme';
 import { service } from './utils/services';
 
 export default {
@@ -29,9 +32,11 @@ export default {
     strapi.documents.use(validateIneCode);
     strapi.documents.use(guardProposalStatus);
     strapi.documents.use(checkSurvey);
+    strapi.documents.use(checkCaptions(strapi));
     strapi.documents.use(defaultSessionTime(() => strapi.config.get('planner.defaultTime', '10:00') as string));
     registerGraphql(strapi);
     registerAdminRoutes(strapi);
+    registerSiteRoutes(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -45,10 +50,12 @@ export default {
     await ensureReviewerRole(strapi);
     await configureAdminLists(strapi);
     await service(strapi, 'api::survey.survey').ensureDefault();
+    // The site's texts also on a database from before the site existed (created only when absent).
+    if (!firstRun && process.env.SEED_ON_BOOTSTRAP !== 'false') await seedProgramme(strapi);
     if (firstRun && process.env.SEED_ON_BOOTSTRAP !== 'false') {
       const report = await seed(strapi);
       strapi.log.info(
-        `Seeded ${report.sessions} sessions, ${report.catalogResources} catalogue resources, ${report.localEntities} local entities.`
+        `Seeded ${report.sessions} sessions, ${report.catalogResources} catalogue resources, ${report.localEntities} local entities${report.programme ? ', the programme page texts' : ''}.`
       );
     }
   },

@@ -6,7 +6,8 @@
  *
  * Attributes: endpoint (default: /graphql on the script's host), show (upcoming | past),
  * limit (1–100), lang (ca | es; default: the page's language), year (past only),
- * heading-level (2–6, default 2). Theme with CSS custom properties: --gm-font, --gm-text,
+ * heading-level (2–6, default 2), link-titles ("false": session titles are not links to their
+ * page on the programme's site, for portals that link elsewhere). Theme with CSS custom properties: --gm-font, --gm-text,
  * --gm-muted, --gm-accent, --gm-background, --gm-border, --gm-radius, --gm-gap.
  * No framework, no dependencies, no personal data: it reads the public GraphQL API by GET.
  */
@@ -55,7 +56,7 @@
     },
   };
 
-  const FIELDS = 'documentId title summary startsAt endsAt eventStatus coOrganizer calendarUrl seatsLeft registrationAvailable';
+  const FIELDS = 'documentId title summary startsAt endsAt eventStatus coOrganizer calendarUrl pageUrl seatsLeft registrationAvailable';
   const PAST_FIELDS = 'materials { title url kind file { url name } } recordings { title videoUrl platform file { url } }';
 
   const STYLE = `
@@ -100,7 +101,7 @@
 
   class GomunicipalSessions extends HTMLElement {
     static get observedAttributes() {
-      return ['endpoint', 'show', 'limit', 'lang', 'year', 'heading-level'];
+      return ['endpoint', 'show', 'limit', 'lang', 'year', 'heading-level', 'link-titles'];
     }
 
     constructor() {
@@ -211,8 +212,9 @@
       const titleId = `gm-${session.documentId}`;
       const status = text[session.eventStatus];
       const calendarUrl = safeUrl(session.calendarUrl);
+      const pageUrl = this.getAttribute('link-titles') === 'false' ? undefined : safeUrl(session.pageUrl);
       const children = [
-        el(`h${level}`, { id: titleId }, session.title),
+        el(`h${level}`, { id: titleId }, pageUrl ? el('a', { href: pageUrl }, session.title) : session.title),
         el('p', { class: 'when' }, this.when(session)),
         status ? el('p', {}, el('span', { class: 'badge' }, status)) : null,
         session.summary ? el('p', {}, session.summary) : null,

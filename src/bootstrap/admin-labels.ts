@@ -40,6 +40,17 @@ export const ADMIN_LABELS: Record<string, Record<string, FieldText>> = {
     file: { label: 'Fitxer de vídeo' },
     durationSeconds: { label: 'Durada (segons)' },
     chapters: { label: 'Capítols', description: 'On comença cada tema, en segons des de l’inici.' },
+    captions: { label: 'Subtítols', description: 'Fitxers WebVTT (.vtt), un per idioma: la pàgina de la sessió els mostra al vídeo i com a transcripció. Es comproven en desar.' },
+  },
+  'api::programme.programme': {
+    headline: { label: 'Títol de la pàgina' },
+    lead: { label: 'Entradeta', description: 'Una o dues frases sota el títol.' },
+    about: { label: 'Què són les sessions', description: 'Comenceu-lo amb un títol (Encapçalament 1).' },
+    howItWorks: { label: 'Com funciona', description: 'En línia, durada, dia habitual, obertes a tothom, no acreditades, connectar-se abans…' },
+    supportIntro: { label: 'Suport a demanda', description: 'Els recursos del catàleg que hi donen dret es llegeixen de «Recursos de catàleg».' },
+    proposeText: { label: 'Propostes de temes' },
+    resultsIntro: { label: 'Introducció dels resultats' },
+    metaDescription: { label: 'Descripció per als cercadors', description: 'Fins a 300 caràcters.' },
   },
   'api::catalog-resource.catalog-resource': {
     name: { label: 'Nom' },
@@ -160,6 +171,10 @@ export const COMPONENT_LABELS: Record<string, Record<string, FieldText>> = {
     maxLabelCa: { label: 'Text del 5 (català)', description: 'Només per a escales; p. ex. «Molt útil».' },
     maxLabelEs: { label: 'Text del 5 (castellà)' },
     options: { label: 'Opcions', description: 'Només per a preguntes d’opcions: almenys dues.' },
+  },
+  'recording.caption': {
+    language: { label: 'Idioma' },
+    file: { label: 'Fitxer WebVTT (.vtt)' },
   },
   'survey.option': {
     value: { label: 'Valor', description: 'Identificador estable als resultats (p. ex. too_short).' },

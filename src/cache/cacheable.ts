@@ -3,7 +3,7 @@ import { Kind, parse, type DocumentNode, type OperationDefinitionNode } from 'gr
 
 /**
  * GraphQL root fields whose answers may be shared between anonymous callers: published sessions,
- * materials, recordings and catalogue resources, nothing else. Everything they show is watched by
+ * materials, recordings, catalogue resources and feedback summaries, nothing else. Everything they show is watched by
  * the invalidation hooks (src/cache/invalidation.ts); a query naming any other root field (say
  * `eligibility` or `proposedTopics`) is never stored.
  */
@@ -23,6 +23,8 @@ export const CACHEABLE_ROOT_FIELDS: ReadonlySet<string> = new Set([
   'catalogResource',
   'catalogResources',
   'catalogResources_connection',
+  // Published results (the privacy threshold applies inside); rollups and surveys are watched.
+  'feedbackSummary',
 ]);
 
 const chosenOperation = (document: DocumentNode, operationName: unknown): OperationDefinitionNode | undefined => {

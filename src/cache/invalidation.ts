@@ -6,7 +6,7 @@ import type { Core, Modules } from '@strapi/strapi';
 import { responseCache } from './store';
 
 /**
- * What the cached portal answers show. A registration changes `seatsLeft`, a survey answer
+ * What the cached portal answers and site pages show. A registration changes `seatsLeft`, a survey answer
  * `feedbackSummary`, a file its URL, a
  * permission what the Public role may read, a locale what `locale` accepts.
  */
@@ -23,6 +23,9 @@ export const WATCHED_MODELS: ReadonlySet<string> = new Set([
   'survey.option',
   'shared.speaker',
   'recording.chapter',
+  'recording.caption',
+  // The site's pages also show the programme's editable texts.
+  'api::programme.programme',
   'plugin::upload.file',
   'plugin::i18n.locale',
   'plugin::users-permissions.permission',

@@ -9,9 +9,17 @@ import { isCacheableGraphqlQuery } from '../cache/cacheable';
 import { DOCUMENT_ID } from '../utils/document-id';
 import { requestLanguage } from '../utils/language';
 
-/** REST answers that may be served from the server-side cache (besides GraphQL GET queries). */
+/** REST answers and site pages that may be served from the server-side cache (besides GraphQL GET queries). */
 const ID = DOCUMENT_ID.source.slice(1, -1);
-const REST_PATHS = [/^\/api\/sessions\/(upcoming|past)$/, /^\/api\/calendar\.ics$/, new RegExp(`^/api/sessions/${ID}/calendar\\.ics$`)];
+const REST_PATHS = [
+  /^\/api\/sessions\/(upcoming|past)$/,
+  /^\/api\/calendar\.ics$/,
+  new RegExp(`^/api/sessions/${ID}/calendar\\.ics$`),
+  // The public site (src/site/routes.ts): pages in /ca/ and /es/, its sitemap and feeds.
+  /^\/(ca|es)\/(sessions\/[^/]{1,200}|results|feed\.xml)?$/,
+  /^\/sitemap\.xml$/,
+  /^\/robots\.txt$/,
+];
 
 /** Response headers kept with an entry; CORS and security headers are set afresh by earlier middlewares. */
 const KEPT_HEADERS = ['cache-control', 'content-disposition', 'vary'];

@@ -7,11 +7,12 @@ import type { Core } from '@strapi/strapi';
 import { naturalCatalanName } from '../utils/ine';
 import { slugify } from '../utils/slug';
 import { zonedWallTimeToUtc } from '../utils/time';
+import { seedProgramme } from './programme';
 import { SEED_CATALOG_RESOURCES, SEED_PROVINCE, SEED_SESSIONS, SEED_SESSION_TIME } from './data';
 
 type IneMunicipality = { provCode: string; code: string; dc: string; name: string };
 
-export type SeedReport = { sessions: number; catalogResources: number; localEntities: number };
+export type SeedReport = { sessions: number; catalogResources: number; localEntities: number; programme: boolean };
 
 /**
  * Municipalities of the province of Barcelona from INE's code list, as shipped by the
@@ -92,6 +93,7 @@ export const seed = async (strapi: Core.Strapi): Promise<SeedReport> =>
     catalogResources: await seedCatalogResources(strapi),
     sessions: await seedSessions(strapi),
     localEntities: await seedLocalEntities(strapi),
+    programme: await seedProgramme(strapi),
   }));
 
 export const isDatabaseEmpty = async (strapi: Core.Strapi): Promise<boolean> => {

@@ -77,6 +77,22 @@ describe('the sessions embed on the demo page', () => {
     await page.close();
   });
 
+  it('links each title to the session page, which answers, unless link-titles="false"', async () => {
+    const page = await openDemo('es');
+    const slug = ((await app.strapi.db.query('api::session.session').findOne({ where: { documentId: upcomingId }, select: ['slug'] })) as { slug: string }).slug;
+    const title = page.locator('#upcoming article').first().getByRole('heading', { level: 3 }).getByRole('link');
+    await expect(title.getAttribute('href')).resolves.toBe(`${base}/es/sessions/${slug}`);
+    await title.click();
+    await page.waitForURL(`${base}/es/sessions/${slug}`);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Publicidad activa: novedades para 2099');
+    await page.goBack();
+    await page.locator('#upcoming article').first().waitFor();
+    await page.evaluate(() => document.getElementById('upcoming')?.setAttribute('link-titles', 'false'));
+    await page.locator('#upcoming article h3').first().filter({ hasNot: page.locator('a') }).waitFor();
+    expect(await page.locator('#upcoming article h3 a').count()).toBe(0);
+    await page.close();
+  });
+
   it('speaks Spanish with lang=es', async () => {
     const page = await openDemo('es');
     const article = page.locator('#upcoming article').first();
@@ -106,7 +122,9 @@ describe('the sessions embed on the demo page', () => {
       if (href !== null) reached.push(href);
     }
     expect(reached).toEqual(expected);
-    await page.keyboard.press('Enter'); // on the last link: opens it in a new window, the page stays
+    // On the last link, a session title: Enter opens its page.
+    await page.keyboard.press('Enter');
+    await page.waitForURL(expected[expected.length - 1]);
     await page.close();
   });
 

@@ -67,3 +67,28 @@ export const createRegistration = async (
 
 /** Counts the SQL statements that `work` sends to the database (the one counter, in tooling/). */
 export { countQueries } from '../../tooling';
+
+export type UploadedFile = { id: number; url: string; name: string; mime: string; size: number };
+
+/** A real upload through Strapi's upload plugin (stored by the local provider under public/uploads). */
+export const uploadFile = async (strapi: Core.Strapi, name: string, mime: string, content: Buffer | string): Promise<UploadedFile> => {
+  const fs = await import('fs');
+  const os = await import('os');
+  const path = await import('path');
+  const filepath = path.join(os.tmpdir(), `gm-upload-${process.pid}-${Date.now()}-${name}`);
+  fs.writeFileSync(filepath, content);
+  try {
+    const [file] = (await strapi
+      .plugin('upload')
+      .service('upload')
+      .upload({ data: { fileInfo: { name } }, files: { filepath, originalFilename: name, mimetype: mime, size: fs.statSync(filepath).size } })) as UploadedFile[];
+    return file;
+  } finally {
+    fs.rmSync(filepath, { force: true });
+  }
+};
+
+/** Removes uploads made by a test (the files under public/uploads and their rows). */
+export const removeUploads = async (strapi: Core.Strapi, files: UploadedFile[]): Promise<void> => {
+  for (const file of files) await strapi.plugin('upload').service('upload').remove(file);
+};

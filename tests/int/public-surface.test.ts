@@ -188,7 +188,16 @@ describe('the public surface', () => {
 
   it('never shows a canary to anonymous callers', async () => {
     const session = (await app.http().get('/api/sessions/upcoming')).body.data[0].documentId as string;
+    const slug = (await app.http().get('/api/sessions/upcoming')).body.data[0].slug as string;
     const responses = await Promise.all([
+      // The public site's pages, sitemap and feeds (src/site).
+      app.http().get('/ca/'),
+      app.http().get('/es/'),
+      app.http().get(`/ca/sessions/${slug}`),
+      app.http().get('/ca/results'),
+      app.http().get('/es/results'),
+      app.http().get('/sitemap.xml'),
+      app.http().get('/ca/feed.xml'),
       app.http().get('/api/sessions?populate=*'),
       app.http().get(`/api/sessions/${session}?populate=*`),
       app.http().get('/api/sessions/upcoming'),
@@ -215,9 +224,12 @@ describe('the public surface', () => {
       expect(res.status).toBe(200);
       expect(res.text).not.toMatch(new RegExp(CANARY, 'i'));
     }
+    const offset = 7;
+    // The session page shows the session, without its meeting link.
+    expect(responses[2].text).toContain('Sessió amb canaris');
     // The accepted proposal is there, without its proposer.
-    expect(responses[11].body.data.map((t: { title: string }) => t.title)).toContain('Proposta acceptada amb canaris');
+    expect(responses[offset + 11].body.data.map((t: { title: string }) => t.title)).toContain('Proposta acceptada amb canaris');
     // The session's feedback figures are published (nine responses), without any free text.
-    expect(responses[13].body.data).toMatchObject({ responses: 9, suppressed: false });
+    expect(responses[offset + 13].body.data).toMatchObject({ responses: 9, suppressed: false });
   });
 });

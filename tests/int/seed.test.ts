@@ -44,6 +44,15 @@ describe('seed on first start', () => {
     expect(es.map((s) => s.documentId)).toEqual(ca.map((s) => s.documentId));
   });
 
+  it('loads the programme page texts from the source, published in Catalan and Spanish', async () => {
+    const ca = await app.strapi.documents('api::programme.programme').findFirst({ locale: 'ca', status: 'published' });
+    const es = await app.strapi.documents('api::programme.programme').findFirst({ locale: 'es', status: 'published' });
+    expect(ca?.headline).toBe('Dijous GOmunicipal');
+    expect(JSON.stringify(ca?.howItWorks)).toContain('No s’acrediten com a formació.');
+    expect(JSON.stringify(es?.howItWorks)).toContain('No se acreditan como formación.');
+    expect(es?.documentId).toBe(ca?.documentId);
+  });
+
   it('loads the two qualifying catalogue resources, published in both languages', async () => {
     const resources = await app.strapi
       .documents('api::catalog-resource.catalog-resource')
@@ -90,8 +99,8 @@ describe('seed again', () => {
     });
     const before = await counts();
 
-    expect(await seed(app.strapi)).toEqual({ sessions: 0, catalogResources: 0, localEntities: 0 });
-    expect(await seed(app.strapi)).toEqual({ sessions: 0, catalogResources: 0, localEntities: 0 });
+    expect(await seed(app.strapi)).toEqual({ sessions: 0, catalogResources: 0, localEntities: 0, programme: false });
+    expect(await seed(app.strapi)).toEqual({ sessions: 0, catalogResources: 0, localEntities: 0, programme: false });
 
     expect(await counts()).toEqual(before);
     expect(before).toMatchObject({ sessions: 24, catalogResources: 8, localEntities: 311 });
@@ -107,7 +116,7 @@ describe('seed again', () => {
       .findMany({ filters: { name: 'el Brull' } });
     await app.strapi.documents('api::local-entity.local-entity').delete({ documentId: brull.documentId });
 
-    expect(await seed(app.strapi)).toEqual({ sessions: 0, catalogResources: 0, localEntities: 1 });
+    expect(await seed(app.strapi)).toEqual({ sessions: 0, catalogResources: 0, localEntities: 1, programme: false });
     const restored = await app.strapi
       .documents('api::local-entity.local-entity')
       .findMany({ filters: { ineCode: String(brull.ineCode) } });

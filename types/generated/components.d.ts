@@ -29,6 +29,21 @@ export interface ProposalTransition extends Struct.ComponentSchema {
   };
 }
 
+export interface RecordingCaption extends Struct.ComponentSchema {
+  collectionName: 'components_recording_captions';
+  info: {
+    description: 'Un fitxer de subt\u00EDtols WebVTT (.vtt) de la gravaci\u00F3, en un idioma; es comprova en desar';
+    displayName: 'Subt\u00EDtols';
+    icon: 'message';
+  };
+  attributes: {
+    file: Schema.Attribute.Media<'files'> & Schema.Attribute.Required;
+    language: Schema.Attribute.Enumeration<['ca', 'es', 'en']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'ca'>;
+  };
+}
+
 export interface RecordingChapter extends Struct.ComponentSchema {
   collectionName: 'components_recording_chapters';
   info: {
@@ -154,6 +169,7 @@ declare module '@strapi/strapi' {
   export namespace Public {
     export interface ComponentSchemas {
       'proposal.transition': ProposalTransition;
+      'recording.caption': RecordingCaption;
       'recording.chapter': RecordingChapter;
       'shared.speaker': SharedSpeaker;
       'survey.option': SurveyOption;

@@ -895,6 +895,102 @@ export interface ApiOutboxMessageOutboxMessage
   };
 }
 
+export interface ApiProgrammeProgramme extends Struct.SingleTypeSchema {
+  collectionName: 'programmes';
+  info: {
+    description: 'Els textos de la p\u00E0gina p\u00FAblica del Dijous GOmunicipal (inici i resultats), en catal\u00E0 i castell\u00E0';
+    displayName: 'P\u00E0gina del programa';
+    pluralName: 'programmes';
+    singularName: 'programme';
+  };
+  options: {
+    draftAndPublish: true;
+  };
+  pluginOptions: {
+    i18n: {
+      localized: true;
+    };
+  };
+  attributes: {
+    about: Schema.Attribute.Blocks &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    headline: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    howItWorks: Schema.Attribute.Blocks &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }>;
+    lead: Schema.Attribute.Text &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 600;
+      }>;
+    locale: Schema.Attribute.String;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::programme.programme'
+    >;
+    metaDescription: Schema.Attribute.Text &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    proposeText: Schema.Attribute.Text &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 1000;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    resultsIntro: Schema.Attribute.Text &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 1000;
+      }>;
+    supportIntro: Schema.Attribute.Blocks &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface ApiProposalProposal extends Struct.CollectionTypeSchema {
   collectionName: 'proposals';
   info: {
@@ -1007,6 +1103,12 @@ export interface ApiRecordingRecording extends Struct.CollectionTypeSchema {
     };
   };
   attributes: {
+    captions: Schema.Attribute.Component<'recording.caption', true> &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }>;
     chapters: Schema.Attribute.Component<'recording.chapter', true> &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
@@ -1985,6 +2087,7 @@ declare module '@strapi/strapi' {
       'api::local-entity.local-entity': ApiLocalEntityLocalEntity;
       'api::material.material': ApiMaterialMaterial;
       'api::outbox-message.outbox-message': ApiOutboxMessageOutboxMessage;
+      'api::programme.programme': ApiProgrammeProgramme;
       'api::proposal.proposal': ApiProposalProposal;
       'api::recording.recording': ApiRecordingRecording;
       'api::registration.registration': ApiRegistrationRegistration;

@@ -26,6 +26,8 @@ export const GRAPHQL_HIDDEN_TYPES = [
   'api::catalog-request.catalog-request',
   'api::local-entity.local-entity',
   'api::outbox-message.outbox-message',
+  // The site's texts: the site reads them itself; portals have the sessions.
+  'api::programme.programme',
 ] as const;
 
 /** Public types are read-only through GraphQL (editors write in the admin), and only published. */

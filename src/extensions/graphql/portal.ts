@@ -10,6 +10,8 @@ import {
   type PortalParts,
   type SessionCore,
 } from '../../api/session/services/session';
+import { sessionPageUrl } from '../../site/urls';
+import { isLanguage } from '../../utils/language';
 import { graphqlLanguage, type GraphqlContext } from './context';
 import { parsePortalArgs } from '../../utils/portal-args';
 import { publicUrl } from '../../utils/public-url';
@@ -28,6 +30,8 @@ const typeDefs = /* GraphQL */ `
     isUpcoming: Boolean!
     "Absolute URL of the session's iCalendar (.ics) file."
     calendarUrl: String!
+    "Absolute URL of the session's public page in its language (SESSION_PAGE_URL; by default /ca/sessions/<slug> on this site)."
+    pageUrl: String!
     "Seats left before registrations go to the waiting list; null when capacity is unlimited."
     seatsLeft: Int
     "Whether people can register now (possibly on the waiting list)."
@@ -128,6 +132,13 @@ export const portalExtension = (strapi: Core.Strapi) => () => {
         endsAt: (parent: Parent) => derived(parent).endsAt ?? computed(parent).endsAt,
         isUpcoming: (parent: Parent) => derived(parent).isUpcoming ?? computed(parent).isUpcoming,
         calendarUrl: (parent: Parent) => derived(parent).calendarUrl ?? computed(parent).calendarUrl,
+        pageUrl: (parent: Parent) =>
+          sessionPageUrl(
+            strapi.config.get('portal.sessionPageUrl', '') as string,
+            publicUrl(strapi),
+            { documentId: parent.documentId, slug: typeof parent.slug === 'string' ? parent.slug : '' },
+            isLanguage(parent.locale) ? parent.locale : 'ca'
+          ),
         registrationAvailable: (parent: Parent) =>
           derived(parent).registrationAvailable ?? computed(parent).registrationAvailable,
         seatsLeft: async (parent: Parent, _args: Args, context: object) => {

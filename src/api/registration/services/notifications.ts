@@ -6,7 +6,8 @@
  */
 import type { Core } from '@strapi/strapi';
 import { renderEmail, type EmailKind } from '../../../email/templates';
-import { LOCALE_TAG, type Language } from '../../../utils/language';
+import { sessionPageUrl } from '../../../site/urls';
+import { isLanguage, LOCALE_TAG, type Language } from '../../../utils/language';
 import { publicUrl } from '../../../utils/public-url';
 import { service } from '../../../utils/services';
 import { PROGRAMME_TIME_ZONE, sessionEnd } from '../../../utils/time';
@@ -55,6 +56,7 @@ const notifications = (strapi: Core.Strapi) => {
       coOrganizer: session.coOrganizer ?? undefined,
       meetingUrl,
       cancelUrl: `${publicUrl(strapi)}/register/cancel/?token=${linkToken(strapi, 'registration', registration.documentId)}`,
+      pageUrl: sessionPageUrl(strapi.config.get('portal.sessionPageUrl', '') as string, publicUrl(strapi), session, isLanguage(session.locale) ? session.locale : 'ca'),
       ...formatWhen(session, registration.language),
       ...extra,
     };

@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import { ICalCalendar, ICalEventStatus } from 'ical-generator';
 import type { Language } from '../../../utils/language';
+import { sessionPageUrl as pageUrlOf } from '../../../site/urls';
 import { publicUrl } from '../../../utils/public-url';
 import { PROGRAMME_TIME_ZONE, sessionEnd, wallClockOf } from '../../../utils/time';
 
@@ -44,13 +45,8 @@ const STATUS: Record<string, ICalEventStatus> = {
 
 /** iCalendar (RFC 5545) for sessions: times in Europe/Madrid with its VTIMEZONE; never the meeting link. */
 const calendar = ({ strapi }: { strapi: Core.Strapi }) => {
-
   const sessionPageUrl = (session: CalendarSession, locale: Language) =>
-    (strapi.config.get('portal.sessionPageUrl') as string)
-      .replace('{publicUrl}', publicUrl(strapi))
-      .replace('{documentId}', encodeURIComponent(session.documentId))
-      .replace('{slug}', encodeURIComponent(session.slug ?? ''))
-      .replace('{locale}', locale);
+    pageUrlOf(strapi.config.get('portal.sessionPageUrl', '') as string, publicUrl(strapi), session, locale);
 
   /**
    * `meetingUrl` is only for a registrant's own invitation (an email attachment): it is put in the

@@ -57,7 +57,15 @@ const populateFor = (parts: PortalParts): Record<string, unknown> => {
   return populate;
 };
 
-export type PortalListArgs = { limit: number; locale: Language; year?: number; now?: Date; parts?: PortalParts };
+export type PortalListArgs = {
+  limit: number;
+  locale: Language;
+  year?: number;
+  now?: Date;
+  parts?: PortalParts;
+  /** Columns to read (all by default; the API's sanitizer then drops private ones). */
+  select?: readonly string[];
+};
 
 export type SessionCore = {
   documentId: string;
@@ -100,8 +108,9 @@ export const portalFields = (session: SessionCore, confirmed: number, publicUrl:
  */
 const portalService = (strapi: Core.Strapi) => ({
   /** Published sessions that have not started and are not cancelled, soonest first. */
-  async upcoming({ limit, locale, now = new Date(), parts = ALL_PORTAL_PARTS }: PortalListArgs) {
+  async upcoming({ limit, locale, now = new Date(), parts = ALL_PORTAL_PARTS, select }: PortalListArgs) {
     return strapi.db.query(UID).findMany({
+      ...(select === undefined ? {} : { select: [...select] }),
       where: { ...PUBLISHED, locale, startsAt: { $gt: now.toISOString() }, eventStatus: { $ne: 'cancelled' } },
       orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
       limit,
@@ -110,13 +119,14 @@ const portalService = (strapi: Core.Strapi) => ({
   },
 
   /** Published sessions that have started (cancelled ones never took place), newest first. */
-  async past({ limit, locale, year, now = new Date(), parts = ALL_PORTAL_PARTS }: PortalListArgs) {
+  async past({ limit, locale, year, now = new Date(), parts = ALL_PORTAL_PARTS, select }: PortalListArgs) {
     const startsAt: Record<string, string> = { $lte: now.toISOString() };
     if (year !== undefined) {
       startsAt.$gte = zonedWallTimeToUtc(`${year}-01-01`, '00:00').toISOString();
       startsAt.$lt = zonedWallTimeToUtc(`${year + 1}-01-01`, '00:00').toISOString();
     }
     return strapi.db.query(UID).findMany({
+      ...(select === undefined ? {} : { select: [...select] }),
       where: { ...PUBLISHED, locale, startsAt, eventStatus: { $ne: 'cancelled' } },
       orderBy: [{ startsAt: 'desc' }, { id: 'asc' }],
       limit,
