@@ -4,6 +4,7 @@ import { createRegistration, createSession, removeUploads, uploadFile, type Uplo
 import { startPublicApp } from '../helpers/public-app';
 import type { TestSmtp } from '../helpers/smtp';
 import { TEST_ADMIN, type TestApp } from '../helpers/strapi';
+import { service } from '../../src/utils/services';
 
 /**
  * Every link a person is given ends on the session's HTML page, which answers 200: the calendar
@@ -88,17 +89,13 @@ describe('links to the session page', () => {
     expect(promoted.subject).toMatch(/^Ya tiene plaza/);
     expect(await followPageLink(promoted.text ?? '')).toMatchObject({ status: 200, h1: 'Sesión con una plaza' });
 
-    const registrations = app.strapi.service('api::registration.registration') as unknown as {
-      queueReminders(hours: number): Promise<number>;
-      queueFeedbackInvitations(): Promise<number>;
-    };
-    expect(await registrations.queueReminders(24)).toBe(1);
+    expect(await service(app.strapi, 'api::registration.jobs').queueReminders(24)).toBe(1);
     await smtp.waitFor(() => smtp.to('segona@').length === 3);
     expect(smtp.to('segona@')[2].subject).toMatch(/^Mañana/);
     expect(await followPageLink(smtp.to('segona@')[2].text ?? '')).toMatchObject({ status: 200 });
 
     await createRegistration(app.strapi, held, 'confirmed', 'enquesta@ajuntament.example');
-    expect(await registrations.queueFeedbackInvitations()).toBe(1);
+    expect(await service(app.strapi, 'api::feedback-response.invitations').queue()).toBe(1);
     await smtp.waitFor(() => smtp.to('enquesta@').length === 1);
     expect(await followPageLink(smtp.to('enquesta@')[0].text ?? '')).toMatchObject({ status: 200, h1: 'Sessió acabada' });
   });
