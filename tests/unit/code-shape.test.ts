@@ -51,3 +51,21 @@ describe('the shape of src/', () => {
     expect(sources.filter(({ text }) => /durationMinutes \?\? 60/.test(text)).map(({ file }) => file)).toEqual([]);
   });
 });
+
+describe("the README's map (Where things live)", () => {
+  const ROOT = path.resolve(SRC, '..');
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const map = readme.slice(readme.indexOf('## Where things live'));
+  // Paths written from the repository's root (e.g. `src/api/session/services/session.ts`).
+  const paths = [...map.matchAll(/`((?:src|config|scripts|tooling|bench|tests|public|emails|docs|types)\/[^`*<…\s]*)`/g)].map((m) => m[1]);
+
+  it('names files and folders that exist', () => {
+    expect(paths.length).toBeGreaterThan(30);
+    expect(paths.filter((p) => !fs.existsSync(path.join(ROOT, p)))).toEqual([]);
+  });
+
+  it('mentions every folder under src/api', () => {
+    const apis = fs.readdirSync(path.join(SRC, 'api'));
+    expect(apis.filter((name) => !map.includes(`src/api/${name}/`))).toEqual([]);
+  });
+});

@@ -5,39 +5,11 @@
  */
 import type { Core } from '@strapi/strapi';
 import { service } from '../../utils/services';
+import type { Dashboard, LastFeedback, NextSession } from '../types';
+
+export type { Dashboard, LastFeedback, NextSession };
 
 const SESSION = 'api::session.session';
-
-export type NextSession = {
-  documentId: string;
-  title: string;
-  startsAt: string;
-  eventStatus: string;
-  capacity: number | null;
-  confirmed: number;
-  seatsLeft: number | null;
-};
-
-/** The headline of the last session's survey: response rate and top-2-box of each scale question. */
-export type LastFeedback = {
-  documentId: string;
-  title: string;
-  startsAt: string;
-  responses: number;
-  responseRate: number | null;
-  topTwoBox: { question: string; label: string; value: number | null }[];
-};
-
-export type Dashboard = {
-  nextSession: NextSession | null;
-  lastFeedback: LastFeedback | null;
-  /** Proposals a reviewer has still to decide on: received or under review. */
-  proposalsWaiting: number;
-  /** Support requests nobody has handled yet. */
-  supportRequestsPending: number;
-  /** Outbox messages that gave up after their last attempt. */
-  failedOutboxMessages: number;
-};
 
 export const PROPOSAL_WAITING_STATUSES = ['received', 'under_review'] as const;
 

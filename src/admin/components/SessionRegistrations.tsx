@@ -3,15 +3,10 @@ import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
+import type { RegistrationSummary } from '../../admin-api/types';
 
-type Summary = {
-  capacity: number | null;
-  confirmed: number;
-  waitlisted: number;
-  cancelled: number;
-  attended: number;
-  seatsLeft: number | null;
-};
+// The counts' shape is the server's (type-only import).
+type Summary = Omit<RegistrationSummary, 'session'>;
 
 const SESSION_UID = 'api::session.session';
 

@@ -2,28 +2,10 @@
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
 
-export type Dashboard = {
-  nextSession: {
-    documentId: string;
-    title: string;
-    startsAt: string;
-    eventStatus: string;
-    capacity: number | null;
-    confirmed: number;
-    seatsLeft: number | null;
-  } | null;
-  lastFeedback: {
-    documentId: string;
-    title: string;
-    startsAt: string;
-    responses: number;
-    responseRate: number | null;
-    topTwoBox: { question: string; label: string; value: number | null }[];
-  } | null;
-  proposalsWaiting: number;
-  supportRequestsPending: number;
-  failedOutboxMessages: number;
-};
+// The figures' shape is the server's (type-only import: nothing of the server reaches the admin bundle).
+import type { Dashboard } from '../../admin-api/types';
+
+export type { Dashboard };
 
 // The home page's widgets share one request: the first one to mount starts it, the others wait for it.
 let pending: { at: number; promise: Promise<Dashboard> } | null = null;

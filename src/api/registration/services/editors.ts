@@ -2,18 +2,12 @@
 import type { Core } from '@strapi/strapi';
 import { service } from '../../../utils/services';
 import type { RegistrationRow } from '../rows';
+import type { RegistrationSummary } from '../../../admin-api/types';
+
+export type { RegistrationSummary };
 
 const UID = 'api::registration.registration';
 
-export type RegistrationSummary = {
-  session: string;
-  capacity: number | null;
-  confirmed: number;
-  waitlisted: number;
-  cancelled: number;
-  attended: number;
-  seatsLeft: number | null;
-};
 
 type ExportRow = RegistrationRow & {
   jobTitle: string | null;

@@ -1,0 +1,44 @@
+/**
+ * The shapes of what the admin routes answer, shared by the server that computes them and the admin
+ * panel that shows them. Types only, with no imports, so that the admin bundle can import them.
+ */
+export type RegistrationSummary = {
+  session: string;
+  capacity: number | null;
+  confirmed: number;
+  waitlisted: number;
+  cancelled: number;
+  attended: number;
+  seatsLeft: number | null;
+};
+
+export type NextSession = {
+  documentId: string;
+  title: string;
+  startsAt: string;
+  eventStatus: string;
+  capacity: number | null;
+  confirmed: number;
+  seatsLeft: number | null;
+};
+
+/** The headline of the last session's survey: response rate and top-2-box of each scale question. */
+export type LastFeedback = {
+  documentId: string;
+  title: string;
+  startsAt: string;
+  responses: number;
+  responseRate: number | null;
+  topTwoBox: { question: string; label: string; value: number | null }[];
+};
+
+export type Dashboard = {
+  nextSession: NextSession | null;
+  lastFeedback: LastFeedback | null;
+  /** Proposals a reviewer has still to decide on: received or under review. */
+  proposalsWaiting: number;
+  /** Support requests nobody has handled yet. */
+  supportRequestsPending: number;
+  /** Outbox messages that gave up after their last attempt. */
+  failedOutboxMessages: number;
+};
