@@ -2,12 +2,25 @@
  * The load generator, in its own process: receives autocannon options from the parent
  * (process.send), runs them, answers with the figures. Bodies may contain `[<id>]`, replaced by a
  * unique id per request (autocannon's idReplacement), e.g. to register different people.
+ * `countHeader: name` counts the answers by that response header's value (e.g. X-Cache: how many
+ * were rendered, MISS, and how many shared, HIT).
  */
 'use strict';
 const autocannon = require('autocannon');
 
-process.on('message', (options) => {
-  const instance = autocannon({ ...options, idReplacement: true }, (error, result) => {
+process.on('message', ({ countHeader, ...options }) => {
+  const headerCounts = {};
+  const setupClient =
+    countHeader === undefined
+      ? undefined
+      : (client) =>
+          client.on('headers', ({ headers }) => {
+            for (let i = 0; i < headers.length; i += 2) {
+              if (headers[i].toLowerCase() !== countHeader) continue;
+              headerCounts[headers[i + 1]] = (headerCounts[headers[i + 1]] ?? 0) + 1;
+            }
+          });
+  const instance = autocannon({ ...options, idReplacement: true, ...(setupClient ? { setupClient } : {}) }, (error, result) => {
     if (error) {
       process.send({ error: String(error) }, () => process.exit(1));
       return;
@@ -24,6 +37,7 @@ process.on('message', (options) => {
         p99: result.latency.p99,
         errors: result.errors + result.timeouts + result.non2xx,
         statuses,
+        headerCounts,
         duration: result.duration,
       },
       () => process.exit(0)

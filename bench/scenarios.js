@@ -116,15 +116,68 @@ const scenarios = [
   },
   {
     name: 'feedback-session',
-    about: 'GET /api/sessions/:id/feedback-summary of a past session, from the rollups (no server-side cache)',
+    about: 'GET /api/sessions/:id/feedback-summary of a past session, warm server-side cache',
     baseline: 'health',
+    warm: true,
+    targets: { ratio: 1 },
     request: (context) => ({ method: 'GET', path: `/api/sessions/${context.past[0]}/feedback-summary` }),
   },
   {
     name: 'feedback-two-years',
-    about: 'GET /api/feedback-summary over the last two years, with the trend series (no server-side cache)',
+    about: 'GET /api/feedback-summary over the last two years with the trend series, warm server-side cache',
     baseline: 'health',
+    warm: true,
+    targets: { ratio: 1 },
     request: (context) => ({ method: 'GET', path: `/api/feedback-summary?from=${context.twoYearsAgo}&to=${context.today}` }),
+  },
+  {
+    name: 'feedback-session-cold',
+    about: 'the same session summary computed for every request from the rollups (with an API token: the cache is skipped)',
+    baseline: 'health',
+    request: (context) => ({ method: 'GET', path: `/api/sessions/${context.past[0]}/feedback-summary`, headers: { authorization: `Bearer ${context.apiToken}` } }),
+  },
+  {
+    name: 'feedback-two-years-cold',
+    about: 'the same two-year summary computed for every request',
+    baseline: 'health',
+    request: (context) => ({
+      method: 'GET',
+      path: `/api/feedback-summary?from=${context.twoYearsAgo}&to=${context.today}`,
+      headers: { authorization: `Bearer ${context.apiToken}` },
+    }),
+  },
+  {
+    name: 'graphql-get-during-saves',
+    about: "the portal list by GraphQL GET while an editor saves a session every second in the admin (each save empties the cache): concurrent misses must render once",
+    baseline: 'graphql-get-cached',
+    warm: true,
+    targets: { p99Ms: 50 },
+    countHeader: 'x-cache',
+    request: () => ({ method: 'GET', path: `/graphql?query=${encodeURIComponent(compact(PORTAL_QUERY))}` }),
+    background: (context) => ({
+      rate: 1,
+      requests: [
+        {
+          method: 'PUT',
+          path: `/content-manager/collection-types/api::session.session/${context.upcoming[0]}?locale=ca`,
+          headers: { ...json, authorization: `Bearer ${context.adminToken}` },
+          body: JSON.stringify({ summary: 'Desat pel banc de proves' }),
+        },
+      ],
+    }),
+    /** Renders (X-Cache: MISS) per second bounded by saves per second × the one distinct query (+1 per round, a save during a render). */
+    check: async (_context, figures) => {
+      const renders = figures.rounds.reduce((sum, r) => sum + (r.headerCounts?.MISS ?? 0), 0);
+      const shared = figures.rounds.reduce((sum, r) => sum + (r.headerCounts?.HIT ?? 0), 0);
+      const saves = figures.rounds.reduce((sum, r) => sum + (r.background?.statuses?.['2xx'] ?? 0), 0);
+      const seconds = figures.rounds.reduce((sum, r) => sum + r.duration, 0);
+      const bound = saves + figures.rounds.length;
+      const ok = saves > 0 && renders <= bound;
+      return {
+        ok,
+        note: `${saves} saves, ${renders} renders (${(renders / seconds).toFixed(2)}/s, at most ${bound}) for ${renders + shared} reads`,
+      };
+    },
   },
   {
     name: 'graphql-get-under-attack',

@@ -34,8 +34,11 @@ export const WATCHED_MODELS: ReadonlySet<string> = new Set([
 
 const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 
-/** Registration fields that change what the portal shows (seats left); others (tokens, attendance) do not. */
-const REGISTRATION_FIELDS = ['registrationStatus', 'session'];
+/**
+ * Registration fields that change what the portal shows: seats left, and the results' response rate
+ * per attendee; others (tokens, language) do not.
+ */
+const REGISTRATION_FIELDS = ['registrationStatus', 'session', 'attended'];
 
 type LifecycleEvent = { action: string; model: { uid: string }; params?: { data?: unknown } };
 

@@ -15,6 +15,9 @@ const REST_PATHS = [
   /^\/api\/sessions\/(upcoming|past)$/,
   /^\/api\/calendar\.ics$/,
   new RegExp(`^/api/sessions/${ID}/calendar\\.ics$`),
+  // Published survey results (the privacy threshold applies inside; submissions change the rollups, which are watched).
+  new RegExp(`^/api/sessions/${ID}/feedback-summary$`),
+  /^\/api\/feedback-summary$/,
   // The public site (src/site/routes.ts): pages in /ca/ and /es/, its sitemap and feeds.
   /^\/(ca|es)\/(sessions\/[^/]{1,200}|results|feed\.xml)?$/,
   /^\/sitemap\.xml$/,

@@ -1,5 +1,5 @@
 /**
- * Once per jest run: compile the app (every test file then loads dist/), and make the pass's
+ * Once per jest run: compile the app unless the caller already has (every test file then loads dist/), and make the pass's
  * template database, the app's first start (schema, seed, first admin), which each test file's
  * database is copied from (tests/helpers/database.ts). Scripts the tests run as child processes
  * are told that dist/ is current, so that they do not compile again.
@@ -9,7 +9,8 @@ import { createTestDatabase, describeTemplate, maintenanceDatabase, MAINTENANCE_
 import { startApp } from './strapi';
 
 export default async function globalSetup(): Promise<void> {
-  await compileStrapi({ appDir: process.cwd() });
+  // CI compiles once for its three concurrent passes (.ci/run) and says so; otherwise compile here.
+  if (process.env.GOMUNICIPAL_DIST_READY !== 'true') await compileStrapi({ appDir: process.cwd() });
   process.env.GOMUNICIPAL_DIST_READY = 'true';
   process.env[MAINTENANCE_VARIABLE] ??= maintenanceDatabase();
   const template = await createTestDatabase({ empty: true, name: `tmpl_${process.pid}` });

@@ -46,6 +46,9 @@ describe('npm run bench -- --smoke', () => {
     expect(stdout).toContain('| app memory (max RSS under load) |');
     expect(stdout).toContain('| feedback summary, one session |');
     expect(stdout).toMatch(/capacity held: \d+ confirmed of \d+ seats/);
+    expect(stdout).toMatch(/Cold start \d+\.\d\d s to the first answered portal list/);
+    // The stampede scenario saved at least once and counted renders against its bound.
+    expect(stdout).toMatch(/[1-9]\d* saves, \d+ renders \([\d.]+\/s, at most \d+\) for \d+ reads/);
 
     const report = JSON.parse(fs.readFileSync(out, 'utf8')) as { options: { smoke: boolean; db: string }; rows: { name: string; rps: number }[] };
     expect(report.options).toMatchObject({ smoke: true, db: 'sqlite' });
