@@ -3,12 +3,20 @@
  * (process.send), runs them, answers with the figures. Bodies may contain `[<id>]`, replaced by a
  * unique id per request (autocannon's idReplacement), e.g. to register different people.
  * `countHeader: name` counts the answers by that response header's value (e.g. X-Cache: how many
- * were rendered, MISS, and how many shared, HIT).
+ * were rendered, MISS, and how many shared, HIT). `uniqueQuery: true` adds a parameter the app
+ * ignores with a different value to every request (`_=1`, `_=2`…), so that each one misses the
+ * response cache: the uncached cost of a cached route, as a cache-busting caller makes it.
  */
 'use strict';
 const autocannon = require('autocannon');
 
-process.on('message', ({ countHeader, ...options }) => {
+process.on('message', ({ countHeader, uniqueQuery, ...options }) => {
+  let sent = 0;
+  if (uniqueQuery) {
+    const sep = options.url.includes('?') ? '&' : '?';
+    const path = new URL(options.url).pathname + new URL(options.url).search;
+    options.requests = [{ setupRequest: (request) => ({ ...request, path: `${path}${sep}_=${(sent += 1)}` }) }];
+  }
   const headerCounts = {};
   const setupClient =
     countHeader === undefined

@@ -181,6 +181,13 @@ const evaluate = (scenario, figures, byName, client) => {
     goals.push(`≥ ${targets.ratio} × ${scenario.baseline}`);
     if (!(ratio >= targets.ratio)) failures.push('ratio');
   }
+  // A second ratio, against another scenario of the same run (e.g. the hand-written SQL baseline).
+  if (applies && targets.against !== undefined) {
+    const other = byName.get(targets.against.name);
+    const second = other === undefined || other.rps === 0 ? undefined : figures.rps / other.rps;
+    goals.push(`≥ ${targets.against.ratio} × ${targets.against.name} (${fmt(second, 2)} ×)`);
+    if (!(second >= targets.against.ratio)) failures.push(`ratio to ${targets.against.name}`);
+  }
   if (applies && targets.p99Ms !== undefined) {
     goals.push(`p99 < ${targets.p99Ms} ms`);
     if (!(figures.p99 < targets.p99Ms)) failures.push('p99');
@@ -217,7 +224,7 @@ const table = (rows, memory) => {
 const main = async () => {
   const options = parseArgs(process.argv.slice(2));
   const chosen = scenarios.filter(
-    (s) => options.scenario === undefined || s.name.includes(options.scenario) || s.baselineServer || s.name === 'health'
+    (s) => options.scenario === undefined || s.name.includes(options.scenario) || s.baselineServer !== undefined || s.name === 'health'
   );
   // A scenario's baseline runs too, whatever the filter.
   for (const s of [...chosen]) {
@@ -303,7 +310,8 @@ const main = async () => {
     const login = await fetchOnce(base, { method: 'POST', path: '/admin/login', headers: { 'content-type': 'application/json' }, body: JSON.stringify(BENCH_EDITOR) });
     if (login.status !== 200) throw new Error(`the bench editor could not log in (${login.status})`);
     context.adminToken = JSON.parse(login.body.toString()).data.token;
-    // An API token of the editor's: content API requests with it are authenticated, so the response cache neither reads nor fills (the cold scenarios).
+    // A full-access API token (read-only ones may not call custom actions such as `past`): REST reads with it are authenticated, so the response cache neither reads nor
+    // fills (for routes that refuse unknown parameters, where uniqueQuery cannot be used).
     const token = await fetchOnce(base, {
       method: 'POST',
       path: '/admin/api-tokens',
@@ -317,8 +325,21 @@ const main = async () => {
       { BASELINE_BODY_BASE64: answer.body.toString('base64'), BASELINE_CONTENT_TYPE: answer.type },
       { cwd: APP_DIR }
     );
-    const barePort = bare.detail;
     cleanups.push(() => stopChild(bare));
+    // The hand-written-SQL baseline answers the uncached portal query: its bytes must be the app's.
+    const sql = await startChild(path.join(__dirname, 'sql-baseline-server.js'), database.env, { cwd: APP_DIR });
+    cleanups.push(() => stopChild(sql));
+    const ports = { bare: bare.detail, sql: sql.detail };
+    const uncached = scenarios.find((s) => s.name === 'graphql-post').request(context);
+    const [appAnswer, sqlAnswer] = [await fetchOnce(base, uncached), await fetchOnce(`http://127.0.0.1:${ports.sql}`, uncached)];
+    if (!appAnswer.body.equals(sqlAnswer.body)) {
+      const at = [...appAnswer.body, -1].findIndex((byte, i) => byte !== sqlAnswer.body[i]);
+      for (const [name, answer] of [['app', appAnswer], ['sql', sqlAnswer]]) fs.writeFileSync(path.join(os.tmpdir(), `gomunicipal-bench-${name}.json`), answer.body);
+      throw new Error(
+        `the SQL baseline's answer (${sqlAnswer.body.length} bytes) differs from the app's (${appAnswer.body.length}) at byte ${at} (both in ${os.tmpdir()}/gomunicipal-bench-{app,sql}.json):\n app: ${appAnswer.body.toString().slice(Math.max(0, at - 80), at + 80)}\n sql: ${sqlAnswer.body.toString().slice(Math.max(0, at - 80), at + 80)}`
+      );
+    }
+    log(`the SQL baseline answers the app's ${appAnswer.body.length} bytes, byte for byte`);
 
     // Every scenario must answer 2xx once before it is measured.
     for (const scenario of chosen) {
@@ -334,8 +355,8 @@ const main = async () => {
       log(`round ${round}/${options.rounds}`);
       for (const scenario of chosen) {
         const request = scenario.request(context);
-        const url = scenario.baselineServer ? `http://127.0.0.1:${barePort}${request.path}` : `${base}${request.path}`;
-        const load = { url, method: request.method, headers: request.headers, body: request.body, connections: options.connections, countHeader: scenario.countHeader };
+        const url = scenario.baselineServer ? `http://127.0.0.1:${ports[scenario.baselineServer]}${request.path}` : `${base}${request.path}`;
+        const load = { url, method: request.method, headers: request.headers, body: request.body, connections: options.connections, countHeader: scenario.countHeader, uniqueQuery: scenario.uniqueQuery };
         if (scenario.warm) await fetchOnce(base, request);
         // A short warm-up (JIT, pools), not counted.
         await runLoad({ ...load, duration: options.smoke ? 0.3 : 1 }, undefined);

@@ -3,6 +3,8 @@
  *   { name, about, request(context) -> { method, path, headers?, body? },
  *     baseline?: name of the scenario its ratio is computed against,
  *     targets?: { ratio?, p99Ms?, rps?, onlyOn?: ['postgres'] },
+ *     baselineServer?: 'bare' | 'sql' (measured against that child server instead of the app),
+ *     uniqueQuery?: true (every request misses the response cache: bench/load.js),
  *     warm?: true (fill caches before measuring), check?: async (context, figures) -> { ok, note },
  *     background?: (context) -> { rate, requests: [...] } (sent alongside, not measured; figures.background) }
  * `context` has the data set (`upcoming`, `past` document ids, `sizes`), `db` (a query helper on the
@@ -39,8 +41,14 @@ const scenarios = [
   {
     name: 'node-http',
     about: 'bare Node http server sending the bytes of the cached GraphQL GET answer',
-    baselineServer: true,
+    baselineServer: 'bare',
     request: () => ({ method: 'GET', path: '/' }),
+  },
+  {
+    name: 'sql-baseline',
+    about: 'bare Node http server answering the portal query with hand-written SQL (pg or better-sqlite3) and JSON.stringify, the same bytes as the uncached answer',
+    baselineServer: 'sql',
+    request: () => ({ method: 'POST', path: '/graphql', headers: json, body: JSON.stringify({ query: compact(PORTAL_QUERY) }) }),
   },
   {
     name: 'health',
@@ -74,8 +82,15 @@ const scenarios = [
     name: 'graphql-post',
     about: 'portal list, GraphQL POST (never cached: every request reaches the database)',
     baseline: 'graphql-stock',
-    targets: { ratio: 3 },
+    targets: { ratio: 10, against: { name: 'sql-baseline', ratio: 0.3 } },
     request: () => ({ method: 'POST', path: '/graphql', headers: json, body: JSON.stringify({ query: compact(PORTAL_QUERY) }) }),
+  },
+  {
+    name: 'rest-past',
+    about: 'portal archive, REST /api/sessions/past?limit=12, computed for every request (with an API token, so the cache is skipped; one token lookup more than an anonymous read)',
+    baseline: 'sql-baseline',
+    targets: { ratio: 0.4 },
+    request: (context) => ({ method: 'GET', path: '/api/sessions/past?limit=12', headers: { authorization: `Bearer ${context.apiToken}` } }),
   },
   {
     name: 'registrations',
@@ -132,18 +147,19 @@ const scenarios = [
   },
   {
     name: 'feedback-session-cold',
-    about: 'the same session summary computed for every request from the rollups (with an API token: the cache is skipped)',
+    uniqueQuery: true,
+    about: 'the same session summary computed for every request from the rollups (a different ignored parameter each time: every request misses the cache)',
     baseline: 'health',
-    request: (context) => ({ method: 'GET', path: `/api/sessions/${context.past[0]}/feedback-summary`, headers: { authorization: `Bearer ${context.apiToken}` } }),
+    request: (context) => ({ method: 'GET', path: `/api/sessions/${context.past[0]}/feedback-summary`, }),
   },
   {
     name: 'feedback-two-years-cold',
     about: 'the same two-year summary computed for every request',
     baseline: 'health',
+    uniqueQuery: true,
     request: (context) => ({
       method: 'GET',
       path: `/api/feedback-summary?from=${context.twoYearsAgo}&to=${context.today}`,
-      headers: { authorization: `Bearer ${context.apiToken}` },
     }),
   },
   {
