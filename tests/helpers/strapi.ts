@@ -21,12 +21,13 @@ export type TestApp = {
 type Pool = { numUsed(): number; numPendingAcquires(): number; numPendingCreates(): number };
 
 /**
- * Resolves once no query is running or waiting for a connection (at most 5 s): what Strapi starts
- * on its own after loading (its own bootstrap jobs) must not be cut off by an early destroy.
+ * Resolves once no query is running or waiting for a connection (at most 30 s, for a loaded
+ * machine): what Strapi starts on its own after loading (its own bootstrap jobs) must not be cut
+ * off by an early destroy, which aborts them and crashes the process.
  */
 const databaseIdle = async (strapi: Core.Strapi) => {
   const pool = (strapi.db.connection.client as { pool?: Pool }).pool;
-  const deadline = Date.now() + 5000;
+  const deadline = Date.now() + 30000;
   while (pool !== undefined && Date.now() < deadline && pool.numUsed() + pool.numPendingAcquires() + pool.numPendingCreates() > 0) {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
