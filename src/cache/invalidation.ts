@@ -26,6 +26,10 @@ export const WATCHED_MODELS: ReadonlySet<string> = new Set([
   'recording.caption',
   // The site's pages also show the programme's editable texts.
   'api::programme.programme',
+  // The open data's reach: entities (comarca, kind), and what counts an entity as reached.
+  'api::local-entity.local-entity',
+  'api::proposal.proposal',
+  'api::support-request.support-request',
   'plugin::upload.file',
   'plugin::i18n.locale',
   'plugin::users-permissions.permission',
@@ -34,8 +38,8 @@ export const WATCHED_MODELS: ReadonlySet<string> = new Set([
 
 const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 
-/** Registration fields that change what the portal shows (seats left); others (tokens, attendance) do not. */
-const REGISTRATION_FIELDS = ['registrationStatus', 'session'];
+/** Registration fields that change what the portal shows (seats left; attendance in the results and open data); others (tokens) do not. */
+const REGISTRATION_FIELDS = ['registrationStatus', 'session', 'attended', 'localEntity'];
 
 type LifecycleEvent = { action: string; model: { uid: string }; params?: { data?: unknown } };
 
