@@ -77,7 +77,7 @@ export const openData = (strapi: Core.Strapi) => {
         ...((await strapi.documents('api::session.session').findMany({
           locale,
           status: 'published',
-          fields: ['slug', 'title', 'startsAt', 'eventStatus', 'coOrganizer', 'updatedAt', 'publishedAt'],
+          fields: ['slug', 'title', 'locale', 'startsAt', 'eventStatus', 'coOrganizer', 'updatedAt', 'publishedAt'],
           populate: { recordings: { fields: ['videoUrl'] }, materials: { fields: ['url'], populate: { file: { fields: ['url'] } } } },
           sort: ['startsAt:asc'],
           limit: 10000,

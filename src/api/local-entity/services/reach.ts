@@ -52,7 +52,10 @@ export type Reach = {
 };
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const isDay = (value: string) => DAY.test(value) && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
+const isDay = (value: string) => {
+  const date = new Date(`${value}T00:00:00Z`);
+  return DAY.test(value) && !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+};
 
 /** The query of the page and exports: ?from&to (YYYY-MM-DD, inclusive), ?filter, ?sort, ?order; 400 naming a bad one. */
 export const parseReachQuery = (query: Record<string, unknown>, language: Language): ReachQuery => {
