@@ -73,16 +73,16 @@ export const openData = (strapi: Core.Strapi) => {
   const sessions = async (): Promise<SessionRow[]> => {
     const rows: SessionRow[] = [];
     for (const locale of LANGUAGES) {
-      rows.push(
-        ...((await strapi.documents('api::session.session').findMany({
+      const found: unknown[] = await strapi.documents('api::session.session').findMany({
           locale,
           status: 'published',
           fields: ['slug', 'title', 'locale', 'startsAt', 'eventStatus', 'coOrganizer', 'updatedAt', 'publishedAt'],
           populate: { recordings: { fields: ['videoUrl'] }, materials: { fields: ['url'], populate: { file: { fields: ['url'] } } } },
           sort: ['startsAt:asc'],
           limit: 10000,
-        })) as unknown[] as SessionRow[])
-      );
+      });
+      // The fields and relations asked for above, as declared in SessionRow.
+      rows.push(...(found as SessionRow[]));
     }
     return rows;
   };
