@@ -6,9 +6,11 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { attendanceController } from './controllers/attendance';
 import { catalogRequestsController } from './controllers/catalog-requests';
 import { feedbackController } from './controllers/feedback';
 import { proposalsController } from './controllers/proposals';
+import { reachController } from './controllers/reach';
 import { sessionsController } from './controllers/sessions';
 
 type Policy = string | { name: string; config: unknown };
@@ -34,6 +36,8 @@ export const registerAdminRoutes = (strapi: Core.Strapi): void => {
   const proposals = proposalsController(strapi);
   const feedback = feedbackController(strapi);
   const catalogRequests = catalogRequestsController(strapi);
+  const attendance = attendanceController(strapi);
+  const reach = reachController(strapi);
   const SESSION = 'api::session.session';
   const REGISTRATION = 'api::registration.registration';
   const PROPOSAL = 'api::proposal.proposal';
@@ -57,6 +61,11 @@ export const registerAdminRoutes = (strapi: Core.Strapi): void => {
       route('GET', '/feedback/responses', feedback.responses, allowed('read', RESPONSE)),
       route('GET', '/feedback/sessions', feedback.sessions, allowed('read', RESPONSE)),
       route('GET', '/feedback/export/:what.:format', feedback.export, allowed('read', RESPONSE)),
+      route('POST', '/sessions/:documentId/attendance/preview', attendance.preview, allowed('read', REGISTRATION)),
+      route('POST', '/sessions/:documentId/attendance', attendance.confirm, allowed('update', REGISTRATION)),
+      route('GET', '/reach', reach.figures, allowed('read', 'api::local-entity.local-entity')),
+      route('GET', '/reach/export.:format', reach.export, allowed('read', 'api::local-entity.local-entity')),
+      route('POST', '/local-entities/comarcas', reach.importComarcas, allowed('update', 'api::local-entity.local-entity')),
     ],
   });
 };

@@ -1,7 +1,8 @@
 /** The admin customisation: Catalan first, our translations, the home widgets, the injected boxes and columns, the pages. */
-import { Calendar, ChartPie, Discuss, Mail } from '@strapi/icons';
+import { Calendar, ChartPie, Discuss, Earth, Mail } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { NextTopicProposal } from './components/NextTopicProposal';
+import { ImportAttendance } from './components/ImportAttendance';
 import { ImportCatalogRequests } from './components/ImportCatalogRequests';
 import { ProposalReview } from './components/ProposalReview';
 import { addSeatsColumns } from './components/SessionSeatsColumns';
@@ -45,6 +46,13 @@ export default {
       permissions: [can('read', 'api::feedback-response.feedback-response')],
       Component: () => import('./pages/FeedbackResults'),
     });
+    app.addMenuLink({
+      to: 'gomunicipal/reach',
+      icon: Earth,
+      intlLabel: message('gomunicipal.reach.menu'),
+      permissions: [can('read', 'api::local-entity.local-entity')],
+      Component: () => import('./pages/ReachPage'),
+    });
 
     // GOmunicipal's widgets come first on the home page, before Strapi's own.
     app.widgets.register((strapiWidgets) => [
@@ -84,6 +92,10 @@ export default {
     contentManager.injectComponent('editView', 'right-links', {
       name: 'gomunicipal-session-registrations',
       Component: SessionRegistrations,
+    });
+    contentManager.injectComponent('editView', 'right-links', {
+      name: 'gomunicipal-import-attendance',
+      Component: ImportAttendance,
     });
     contentManager.injectComponent('editView', 'right-links', {
       name: 'gomunicipal-proposal-review',

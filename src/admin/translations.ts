@@ -5,6 +5,7 @@
 const ca = {
   'gomunicipal.planner.menu': 'Planifica sessions',
   'gomunicipal.results.menu': 'Resultats de les enquestes',
+  'gomunicipal.reach.menu': 'Abast',
   'gomunicipal.widget.feedback': 'Valoració de l’última sessió',
   'gomunicipal.widget.feedback.none': 'Encara no s’ha fet cap sessió.',
   'gomunicipal.widget.feedback.responses': 'Respostes',
@@ -47,6 +48,7 @@ type Messages = Record<keyof typeof ca, string>;
 const es: Messages = {
   'gomunicipal.planner.menu': 'Planifica sesiones',
   'gomunicipal.results.menu': 'Resultados de las encuestas',
+  'gomunicipal.reach.menu': 'Alcance',
   'gomunicipal.widget.feedback': 'Valoración de la última sesión',
   'gomunicipal.widget.feedback.none': 'Todavía no se ha hecho ninguna sesión.',
   'gomunicipal.widget.feedback.responses': 'Respuestas',
@@ -87,6 +89,7 @@ const es: Messages = {
 const en: Messages = {
   'gomunicipal.planner.menu': 'Plan sessions',
   'gomunicipal.results.menu': 'Survey results',
+  'gomunicipal.reach.menu': 'Reach',
   'gomunicipal.widget.feedback': 'Last session’s feedback',
   'gomunicipal.widget.feedback.none': 'No session has taken place yet.',
   'gomunicipal.widget.feedback.responses': 'Responses',

@@ -26,6 +26,10 @@ export const WATCHED_MODELS: ReadonlySet<string> = new Set([
   'recording.caption',
   // The site's pages also show the programme's editable texts.
   'api::programme.programme',
+  // The open data's reach: entities (comarca, kind), and what counts an entity as reached.
+  'api::local-entity.local-entity',
+  'api::proposal.proposal',
+  'api::support-request.support-request',
   'plugin::upload.file',
   'plugin::i18n.locale',
   'plugin::users-permissions.permission',
@@ -35,10 +39,10 @@ export const WATCHED_MODELS: ReadonlySet<string> = new Set([
 const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 
 /**
- * Registration fields that change what the portal shows: seats left, and the results' response rate
- * per attendee; others (tokens, language) do not.
+ * Registration fields that change what the portal shows: seats left, and attendance and entities in
+ * the results' response rate and the open data; others (tokens, language) do not.
  */
-const REGISTRATION_FIELDS = ['registrationStatus', 'session', 'attended'];
+const REGISTRATION_FIELDS = ['registrationStatus', 'session', 'attended', 'localEntity'];
 
 type LifecycleEvent = { action: string; model: { uid: string }; params?: { data?: unknown } };
 

@@ -6,9 +6,10 @@
  */
 import type { Language, Localized } from '../utils/language';
 import { API_MESSAGES } from './api';
+import { PROGRAMME_DATA_MESSAGES } from './programme-data';
 import { SITE_MESSAGES, type Countable } from './site';
 
-export const MESSAGES = { ...API_MESSAGES, ...SITE_MESSAGES } satisfies Record<string, Localized>;
+export const MESSAGES = { ...API_MESSAGES, ...SITE_MESSAGES, ...PROGRAMME_DATA_MESSAGES } satisfies Record<string, Localized>;
 
 export type MessageKey = keyof typeof MESSAGES;
 

@@ -20,6 +20,9 @@ const REST_PATHS = [
   /^\/api\/feedback-summary$/,
   // The public site (src/site/routes.ts): pages in /ca/ and /es/, its sitemap and feeds.
   /^\/(ca|es)\/(sessions\/[^/]{1,200}|results|feed\.xml)?$/,
+  // Open data (src/site/opendata.ts): the catalogue and the datasets' files.
+  /^\/(ca|es)\/opendata$/,
+  /^\/opendata\/[a-z-]{1,40}\.(csv|json|ttl|jsonld)$/,
   /^\/sitemap\.xml$/,
   /^\/robots\.txt$/,
 ];

@@ -8,7 +8,7 @@ import { html, jsonForScript, type SafeHtml } from './html';
 import { t } from '../messages';
 import { SITE_PATHS, absolute } from './urls';
 
-export type Section = 'home' | 'results' | 'session' | 'none';
+export type Section = 'home' | 'results' | 'session' | 'opendata' | 'none';
 
 export type PageMeta = {
   language: Language;
@@ -97,7 +97,7 @@ ${body}
 </main>
 <footer class="site-footer">
 <p>${t(language, 'organizer')} · ${t(language, 'office')}</p>
-<p><a href="${SITE_PATHS.feed(language)}">${t(language, 'footerFeed')}</a></p>
+<p><a href="${SITE_PATHS.feed(language)}">${t(language, 'footerFeed')}</a> · <a href="${SITE_PATHS.opendata(language)}"${meta.section === 'opendata' ? html` aria-current="page"` : ''}>${t(language, 'navOpenData')}</a></p>
 </footer>
 </body>
 </html>

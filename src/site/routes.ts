@@ -50,6 +50,17 @@ export const registerSiteRoutes = (strapi: Core.Strapi): void => {
     route(SITE_ROUTES.session, (ctx) => site.session(languageOf(ctx), String(ctx.params.slug).slice(0, 200))),
     route(SITE_ROUTES.results, (ctx) => site.results(languageOf(ctx), ctx.query)),
     route(SITE_ROUTES.feed, (ctx) => site.feed(languageOf(ctx))),
+    route(SITE_ROUTES.opendata, (ctx) => site.opendata(languageOf(ctx))),
+    route(SITE_ROUTES.opendataRoot, (ctx) => {
+      ctx.vary('Accept-Language');
+      ctx.set('Cache-Control', 'no-store');
+      ctx.redirect(SITE_PATHS.opendata(requestLanguage(undefined, ctx.get('accept-language'))));
+      return undefined;
+    }),
+    route(SITE_ROUTES.opendataFile, async (ctx) => {
+      const answer = await site.opendataFile(String(ctx.params.name), String(ctx.params.format));
+      return answer ?? site.notFound(languageOf(ctx), ctx.path);
+    }),
     route(SITE_ROUTES.sitemap, () => site.sitemap()),
     route(SITE_ROUTES.robots, () => site.robots()),
     // Anything else under /ca/ or /es/ is a page that does not exist, answered as a page.

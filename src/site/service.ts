@@ -13,6 +13,8 @@ import { atomFeed, robots, sitemap } from './feeds';
 import { renderPage } from './layout';
 import { homePage } from './pages/home';
 import { notFoundPage, otherLanguagePage } from './pages/not-found';
+import { openDataPage } from './pages/opendata';
+import { DATASETS, openData, type DatasetName } from './opendata';
 import { resultsPage } from './pages/results';
 import { sessionPage } from './pages/session';
 import type { Transcript } from './pages/session-media';
@@ -102,6 +104,19 @@ export const siteService = (strapi: Core.Strapi) => {
       }
       const summary = await data.summary(range, language, now);
       return page(200, resultsPage({ language, texts, range, summary }));
+    },
+
+    async opendata(language: Language): Promise<Answer> {
+      return page(200, openDataPage({ language, ...(await openData(strapi).page()) }));
+    },
+
+    /** An open-data file: the catalogue (catalog.ttl, catalog.jsonld) or a dataset's CSV or JSON; undefined for any other name. */
+    async opendataFile(name: string, format: string): Promise<Answer | undefined> {
+      const files = openData(strapi);
+      if (name === 'catalog' && format === 'ttl') return { status: 200, type: 'text/turtle; charset=utf-8', body: await files.turtle() };
+      if (name === 'catalog' && format === 'jsonld') return { status: 200, type: 'application/ld+json; charset=utf-8', body: await files.jsonLd() };
+      if (!(DATASETS as readonly string[]).includes(name) || (format !== 'csv' && format !== 'json')) return undefined;
+      return { status: 200, type: files.mediaType(format), body: await files.distribution(name as DatasetName, format) };
     },
 
     sitemap: async (): Promise<Answer> => ({ status: 200, type: 'application/xml; charset=utf-8', body: await sitemap(data, publicUrl()) }),

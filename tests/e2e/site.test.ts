@@ -113,6 +113,8 @@ const PAGES = (): [string, string][] => [
   ['results', '/es/results'],
   ['not-found', '/ca/sessions/no-hi-es'],
   ['other-language', `/es/sessions/${slugs.onlyCa}`],
+  ['opendata', '/ca/opendata'],
+  ['opendata', '/es/opendata'],
 ];
 
 const open = async (url: string, viewport = PHONE, { bypassCSP = false } = {}): Promise<{ context: BrowserContext; page: Page }> => {
@@ -141,7 +143,7 @@ describe('the public site in a browser', () => {
       await context.close();
     }
     expect(found).toEqual([]);
-    expect(checked).toBe(20);
+    expect(checked).toBe(24);
   });
 
   it('runs under the strict CSP (no violation: the JSON-LD is data), with no request beyond the app', async () => {
@@ -230,6 +232,28 @@ describe('the public site in a browser', () => {
     await home.page.waitForURL(/\/register\/\?session=/);
     await home.page.locator('#fullName').waitFor();
     await home.context.close();
+  });
+
+  it('reaches the open-data downloads with the keyboard alone, from the footer link', async () => {
+    const { context, page } = await open('/es/', PHONE);
+    let onLink = false;
+    for (let i = 0; i < 80 && !onLink; i += 1) {
+      await page.keyboard.press('Tab');
+      onLink = await page.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.getAttribute('href') === '/es/opendata');
+    }
+    expect(onLink).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${base}/es/opendata`);
+    let onCsv = false;
+    for (let i = 0; i < 40 && !onCsv; i += 1) {
+      await page.keyboard.press('Tab');
+      onCsv = await page.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.getAttribute('href') === '/opendata/sessions.csv');
+    }
+    expect(onCsv).toBe(true);
+    // The reach table scrolls on a phone: its region takes the focus too.
+    await page.locator('.table-scroll').focus();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('region');
+    await context.close();
   });
 
   it('switches language on the same page', async () => {

@@ -1242,6 +1242,14 @@ export interface ApiRegistrationRegistration
       'api::registration.registration'
     > &
       Schema.Attribute.Private;
+    minutesAttended: Schema.Attribute.Integer &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
     publishedAt: Schema.Attribute.DateTime;
     registrationStatus: Schema.Attribute.Enumeration<
       ['confirmed', 'waitlisted', 'cancelled']

@@ -38,6 +38,23 @@ type RequestRow = {
 
 const RANK: Record<RequestStatus, number> = { completed: 4, in_progress: 3, requested: 2, cancelled: 1 };
 
+/** The since-date of the validity window (null: no window). */
+const windowStart = (months: number | null, now: Date): Date | null => (months === null ? null : new Date(now.getTime() - months * 30.4375 * 86400000));
+
+/** An entity's most advanced request of a resource, and whether it counts (completed within the window): the one rule. */
+const bestRequest = (requests: RequestRow[], code: string, since: Date | null): { best: RequestRow | undefined; counts: boolean } => {
+  const best = requests
+    .filter((r) => r.catalogResource?.code === code)
+    .sort(
+      (a, b) =>
+        RANK[b.requestStatus] - RANK[a.requestStatus] ||
+        String(b.completedAt ?? b.requestedAt ?? '').localeCompare(String(a.completedAt ?? a.requestedAt ?? ''))
+    )[0];
+  const counts =
+    best?.requestStatus === 'completed' && best.completedAt !== null && (since === null || new Date(best.completedAt).getTime() >= since.getTime());
+  return { best, counts };
+};
+
 const listOf = (names: string[], and: string) =>
   names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} ${and} ${names[names.length - 1]}`;
 
@@ -72,9 +89,25 @@ const eligibility = ({ strapi }: { strapi: Core.Strapi }) => ({
     return this.forEntity(entity);
   },
 
+  /** The ids of every entity that may ask for support now (the reach page's "eligible"), from one read of the requests. */
+  async eligibleEntityIds(now = new Date()): Promise<Set<number>> {
+    const months = (strapi.config.get('eligibility.validityMonths', 0) as number) || null;
+    const since = windowStart(months, now);
+    const codes = [...(await this.qualifyingResources()).keys()];
+    const requests = (await strapi.db.query('api::catalog-request.catalog-request').findMany({
+      where: { catalogResource: { code: { $in: codes } } },
+      populate: { catalogResource: { select: ['code'] }, localEntity: { select: ['id'] } },
+    })) as (RequestRow & { localEntity: { id: number } | null })[];
+    const byEntity = new Map<number, RequestRow[]>();
+    for (const r of requests) if (r.localEntity) byEntity.set(r.localEntity.id, [...(byEntity.get(r.localEntity.id) ?? []), r]);
+    const eligible = new Set<number>();
+    for (const [entity, mine] of byEntity) if (codes.some((code) => bestRequest(mine, code, since).counts)) eligible.add(entity);
+    return eligible;
+  },
+
   async forEntity(entity: { id: number; name: string; ineCode: string | null; kind: string }, now = new Date()): Promise<Eligibility> {
     const months = (strapi.config.get('eligibility.validityMonths', 0) as number) || null;
-    const since = months === null ? null : new Date(now.getTime() - months * 30.4375 * 86400000);
+    const since = windowStart(months, now);
     const qualifying = await this.qualifyingResources();
     const requests = (await strapi.db.query('api::catalog-request.catalog-request').findMany({
       where: { localEntity: { id: entity.id }, catalogResource: { code: { $in: [...qualifying.keys()] } } },
@@ -82,18 +115,7 @@ const eligibility = ({ strapi }: { strapi: Core.Strapi }) => ({
     })) as RequestRow[];
 
     const resources: ResourceAnswer[] = [...qualifying.entries()].map(([code, { ca, es }]) => {
-      const mine = requests
-        .filter((r) => r.catalogResource?.code === code)
-        .sort(
-          (a, b) =>
-            RANK[b.requestStatus] - RANK[a.requestStatus] ||
-            String(b.completedAt ?? b.requestedAt ?? '').localeCompare(String(a.completedAt ?? a.requestedAt ?? ''))
-        );
-      const best = mine[0];
-      const counts =
-        best?.requestStatus === 'completed' &&
-        best.completedAt !== null &&
-        (since === null || new Date(best.completedAt).getTime() >= since.getTime());
+      const { best, counts } = bestRequest(requests, code, since);
       return {
         code,
         name: { ca: ca.name, es: es?.name ?? ca.name },
