@@ -1,3 +1,4 @@
+import path from 'path';
 import crypto from 'crypto';
 import ICAL from 'ical.js';
 import type { ParsedMail } from 'mailparser';
@@ -6,7 +7,7 @@ import type { SeatsService } from '../../src/api/registration/services/seats';
 import { freePort } from '../helpers/browser';
 import { DAY, createRegistration, createSession } from '../helpers/fixtures';
 import { TestSmtp } from '../helpers/smtp';
-import { startApp, TEST_ADMIN, type TestApp } from '../helpers/strapi';
+import { DIST_DIR, startApp, TEST_ADMIN, type TestApp } from '../helpers/strapi';
 
 let app: TestApp;
 let smtp: TestSmtp;
@@ -418,6 +419,11 @@ describe('capacity under concurrency', () => {
       localEntityName: 'Ajuntament de prova',
     });
     // Twelve people at once, one of them twice: one transaction for the first, one for the rest.
+    // The scheduled outbox worker would open transactions of its own meanwhile: it waits.
+    app.strapi.cron.stop();
+    // (the app runs from dist/: its own module holds the runs in flight)
+    const { cronIdle } = (await import(path.join(DIST_DIR, 'src', 'cron', 'tasks'))) as typeof import('../../src/cron/tasks');
+    await cronIdle();
     let transactions = 0;
     const countBegins = (query: { sql: string }) => {
       if (/^(begin|start transaction)/i.test(query.sql.trim())) transactions += 1;
@@ -428,6 +434,7 @@ describe('capacity under concurrency', () => {
       results = await Promise.all([...Array.from({ length: 12 }, (_, n) => registrations.register(session, input(n))), registrations.register(session, input(3))]);
     } finally {
       app.strapi.db.connection.client.removeListener('query', countBegins);
+      app.strapi.cron.start();
     }
     expect(results.map((r) => r.status)).toEqual([
       ...Array.from({ length: 5 }, () => 'confirmed'),
