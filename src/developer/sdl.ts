@@ -4,9 +4,12 @@
  * in register()), served at /api/schema.graphql and committed as docs/schema.graphql.
  */
 import type { Core } from '@strapi/strapi';
-import { buildClientSchema, introspectionFromSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildClientSchema, introspectionFromSchema, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 
 let current: GraphQLSchema | undefined;
+
+/** What the introspection asks for; types are printed in name order, so the file does not depend on load order. */
+export const INTROSPECTION = { descriptions: true, inputValueDeprecation: true, specifiedByUrl: true } as const;
 
 /** Keeps the schema Apollo serves (registered before the plugin's bootstrap starts Apollo). */
 export const captureGraphqlSchema = (strapi: Core.Strapi): void => {
@@ -22,5 +25,5 @@ export const captureGraphqlSchema = (strapi: Core.Strapi): void => {
 /** The SDL of the schema served, as introspection shows it (so exactly what a codegen tool sees). */
 export const publicSdl = (): string => {
   if (current === undefined) throw new Error('The GraphQL server has not started yet');
-  return `${printSchema(buildClientSchema(introspectionFromSchema(current, { descriptions: true, inputValueDeprecation: true })))}\n`;
+  return `${printSchema(lexicographicSortSchema(buildClientSchema(introspectionFromSchema(current, INTROSPECTION))))}\n`;
 };

@@ -204,7 +204,7 @@ const errorExample = (status: number, name: string, message: string, details: Re
 export const ERROR_RESPONSES: Record<string, JsonSchema> = {
   BadRequest: {
     description: 'Bad input: each bad field or parameter named, in the request language',
-    content: errorExample(400, 'ValidationError', 'Hi ha camps per revisar.', { errors: [{ path: ['email'], message: "L'adreça electrònica no és vàlida.", name: 'ValidationError' }] }),
+    content: errorExample(400, 'ValidationError', 'Hi ha camps per revisar.', { errors: [{ path: ['localEntity'], message: 'Aquest codi INE no correspon a cap ens conegut.', name: 'ValidationError' }] }),
   },
   Forbidden: {
     description: 'Refused (e.g. an entity not eligible for on-demand support: the reason and what to do)',
