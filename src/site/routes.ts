@@ -50,6 +50,7 @@ export const registerSiteRoutes = (strapi: Core.Strapi): void => {
     route(SITE_ROUTES.session, (ctx) => site.session(languageOf(ctx), String(ctx.params.slug).slice(0, 200))),
     route(SITE_ROUTES.results, (ctx) => site.results(languageOf(ctx), ctx.query)),
     route(SITE_ROUTES.feed, (ctx) => site.feed(languageOf(ctx))),
+    route(SITE_ROUTES.developers, (ctx) => site.developers(languageOf(ctx))),
     route(SITE_ROUTES.sitemap, () => site.sitemap()),
     route(SITE_ROUTES.robots, () => site.robots()),
     // Anything else under /ca/ or /es/ is a page that does not exist, answered as a page.

@@ -11,6 +11,7 @@ export const SITE_PATHS = {
   session: (language: Language, slug: string) => `/${language}/sessions/${encodeURIComponent(slug)}`,
   results: (language: Language) => `/${language}/results`,
   feed: (language: Language) => `/${language}/feed.xml`,
+  developers: (language: Language) => `/${language}/api`,
 } as const;
 
 /** Where a page of each kind is, for the router: `:lang` is ca or es. */
@@ -20,6 +21,7 @@ export const SITE_ROUTES = {
   session: '/:lang(ca|es)/sessions/:slug',
   results: '/:lang(ca|es)/results',
   feed: '/:lang(ca|es)/feed.xml',
+  developers: '/:lang(ca|es)/api',
   sitemap: '/sitemap.xml',
   robots: '/robots.txt',
 } as const;
