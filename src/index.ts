@@ -21,6 +21,8 @@ import { guardProposalStatus } from './document-middlewares/guard-proposal-statu
 import { validateIneCode } from './document-middlewares/validate-ine-code';
 import { checkCaptions } from './document-middlewares/check-captions';
 import { registerSiteRoutes } from './site/routes';
+import { registerDeveloperRoutes } from './developer/routes';
+import { captureGraphqlSchema } from './developer/sdl';
 import { isDatabaseEmpty, seed } from './seed';
 import { seedProgramme } from './seed/programme';
 import { service } from './utils/services';
@@ -37,6 +39,8 @@ export default {
     registerGraphql(strapi);
     registerAdminRoutes(strapi);
     registerSiteRoutes(strapi);
+    captureGraphqlSchema(strapi);
+    registerDeveloperRoutes(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -1,15 +1,16 @@
 /**
  * The app's texts in Catalan and Spanish, one entry per key, for the API (./api.ts), the public site
- * (./site.ts) and the emails' generated parts alike: `t(language, key, { name: value })` fills `{name}` placeholders,
+ * (./site.ts), the developer page (./developers.ts) and the emails' generated parts alike: `t(language, key, { name: value })` fills `{name}` placeholders,
  * `localized(key, values)` gives both languages. The admin's interface strings are react-intl
  * translations (src/admin/translations.ts); emails are editable files (emails/).
  */
 import type { Language, Localized } from '../utils/language';
 import { API_MESSAGES } from './api';
+import { DEVELOPER_MESSAGES } from './developers';
 import { PROGRAMME_DATA_MESSAGES } from './programme-data';
 import { SITE_MESSAGES, type Countable } from './site';
 
-export const MESSAGES = { ...API_MESSAGES, ...SITE_MESSAGES, ...PROGRAMME_DATA_MESSAGES } satisfies Record<string, Localized>;
+export const MESSAGES = { ...API_MESSAGES, ...SITE_MESSAGES, ...PROGRAMME_DATA_MESSAGES, ...DEVELOPER_MESSAGES } satisfies Record<string, Localized>;
 
 export type MessageKey = keyof typeof MESSAGES;
 

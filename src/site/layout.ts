@@ -98,6 +98,7 @@ ${body}
 <footer class="site-footer">
 <p>${t(language, 'organizer')} · ${t(language, 'office')}</p>
 <p><a href="${SITE_PATHS.feed(language)}">${t(language, 'footerFeed')}</a> · <a href="${SITE_PATHS.opendata(language)}"${meta.section === 'opendata' ? html` aria-current="page"` : ''}>${t(language, 'navOpenData')}</a></p>
+<p><a href="${SITE_PATHS.developers(language)}">${t(language, 'devNav')}</a></p>
 </footer>
 </body>
 </html>

@@ -61,6 +61,7 @@ export const registerSiteRoutes = (strapi: Core.Strapi): void => {
       const answer = await site.opendataFile(String(ctx.params.name), String(ctx.params.format));
       return answer ?? site.notFound(languageOf(ctx), ctx.path);
     }),
+    route(SITE_ROUTES.developers, (ctx) => site.developers(languageOf(ctx))),
     route(SITE_ROUTES.sitemap, () => site.sitemap()),
     route(SITE_ROUTES.robots, () => site.robots()),
     // Anything else under /ca/ or /es/ is a page that does not exist, answered as a page.

@@ -12,6 +12,7 @@ import { madridDay } from './format';
 import { atomFeed, robots, sitemap } from './feeds';
 import { renderPage } from './layout';
 import { homePage } from './pages/home';
+import { developersPage } from './pages/developers';
 import { notFoundPage, otherLanguagePage } from './pages/not-found';
 import { openDataPage } from './pages/opendata';
 import { DATASETS, openData, type DatasetName } from './opendata';
@@ -63,6 +64,8 @@ export const siteService = (strapi: Core.Strapi) => {
 
   return {
     notFound: (language: Language, path: string): Answer => page(404, notFoundPage(language, path)),
+
+    developers: (language: Language): Answer => page(200, developersPage(language, publicUrl())),
 
     async home(language: Language, now = new Date()): Promise<Answer> {
       const [texts, upcoming, past, resources] = await Promise.all([

@@ -12,6 +12,7 @@ export const SITE_PATHS = {
   results: (language: Language) => `/${language}/results`,
   feed: (language: Language) => `/${language}/feed.xml`,
   opendata: (language: Language) => `/${language}/opendata`,
+  developers: (language: Language) => `/${language}/api`,
 } as const;
 
 /** Where a page of each kind is, for the router: `:lang` is ca or es. */
@@ -24,6 +25,7 @@ export const SITE_ROUTES = {
   opendata: '/:lang(ca|es)/opendata',
   opendataRoot: '/opendata',
   opendataFile: '/opendata/:name.:format',
+  developers: '/:lang(ca|es)/api',
   sitemap: '/sitemap.xml',
   robots: '/robots.txt',
 } as const;

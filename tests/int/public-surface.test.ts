@@ -12,6 +12,9 @@ const PUBLIC_ROUTES = [
   'PUT /_health',
   'PATCH /_health',
   'DELETE /_health',
+  // The developer kit: the API's own contract (OpenAPI document, GraphQL SDL).
+  'GET /api/openapi.json',
+  'GET /api/schema.graphql',
   'GET /api/catalog-resources',
   'GET /api/catalog-resources/:id',
   'GET /api/materials',

@@ -49,7 +49,10 @@ const costs = (document: DocumentNode) => {
     if (fragment === undefined) return { fields: 0, aliases: 0, depth: 0 };
     if (visiting.has(name)) throw new FragmentCycle(name);
     visiting.add(name);
-    const cost = ofSelections(fragment.selectionSet);
+    const measured = ofSelections(fragment.selectionSet);
+    // A fragment on an introspection type (`fragment TypeRef on __Type`, in every client's
+    // introspection query) is introspection too: its depth is not counted either.
+    const cost = fragment.typeCondition.name.value.startsWith('__') ? { ...measured, depth: 0 } : measured;
     visiting.delete(name);
     memo.set(name, cost);
     return cost;
