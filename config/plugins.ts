@@ -48,6 +48,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
                 region: env('S3_REGION', 'us-east-1'),
                 endpoint: env('S3_ENDPOINT', undefined),
                 forcePathStyle: env.bool('S3_FORCE_PATH_STYLE', true),
+                // Many S3-compatible stores do not know the SDK's newer default checksums.
+                requestChecksumCalculation: 'WHEN_REQUIRED',
+                responseChecksumValidation: 'WHEN_REQUIRED',
                 params: { Bucket: env('S3_BUCKET'), ACL: env('S3_ACL', undefined) },
               },
             },

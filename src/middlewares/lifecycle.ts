@@ -30,7 +30,7 @@ const lifecycle: Core.MiddlewareFactory = () => async (ctx, next) => {
     await next();
   } finally {
     requestFinished();
-    const route = routeFamily({ matched: (ctx as typeof ctx & { _matchedRoute?: unknown })._matchedRoute, path: ctx.path, status: ctx.status });
+    const route = routeFamily(ctx.path);
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
     httpRequests.inc({ route, method: ctx.method, status: `${Math.floor(ctx.status / 100)}xx` });
     httpDuration.observe({ route, method: ctx.method }, seconds);

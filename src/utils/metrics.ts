@@ -104,12 +104,17 @@ export const watchApp = (strapi: Core.Strapi): void => {
 };
 
 /**
- * The route family of a request, for labels: the router's matched pattern (`/api/sessions/:id`),
- * bounded in number by the routes; static files and unmatched paths in two families.
+ * The route family of a request, for labels, from its path alone (a cache hit never reaches the
+ * router): `/api/<collection>`, `/graphql`, `site` (the /ca and /es pages), `/admin`, `/uploads`,
+ * `/embed`, `operations` (probes, the scrape) or `other`: few, whatever the paths.
  */
-export const routeFamily = (ctx: { matched?: unknown; path: string; status: number }): string => {
-  if (typeof ctx.matched === 'string') return ctx.matched;
-  if (ctx.path.startsWith('/uploads/')) return '/uploads/*';
-  if (ctx.path.startsWith('/embed/')) return '/embed/*';
-  return ctx.status === 404 ? 'unmatched' : 'other';
+export const routeFamily = (path: string): string => {
+  const api = /^\/api\/([a-z-]+)/.exec(path);
+  if (api !== null) return `/api/${api[1]}`;
+  if (path === '/graphql') return '/graphql';
+  if (/^\/(ca|es)(\/|$)/.test(path) || path === '/' || path === '/sitemap.xml' || path === '/robots.txt') return 'site';
+  const top = /^\/(admin|uploads|embed|upload|content-manager)(\/|$)/.exec(path);
+  if (top !== null) return `/${top[1]}`;
+  if (path === '/_health' || path === '/_ready' || path === '/metrics') return 'operations';
+  return 'other';
 };
