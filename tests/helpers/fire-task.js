@@ -5,6 +5,7 @@
  * in it (epoch ms), as the scheduler would at that tick. Two processes polling the same file fire
  * the same tick within a few milliseconds of each other.
  */
+/* global setInterval, clearInterval */
 'use strict';
 const fs = require('fs');
 

@@ -34,7 +34,8 @@ export class TestNginx {
       .replace(/^(\s*server 127\.0\.0\.1:\d+ .*;\n)+/m, this.upstreams.map((port) => `    server 127.0.0.1:${port} ${options};\n`).join(''))
       .replace(/^\s*listen 80;$/m, `    listen 127.0.0.1:${this.port};`)
       .replace(/^\s*listen \[::\]:80;$/m, '')
-      .replaceAll('APP_ROOT', APP_DIR);
+      .split('APP_ROOT')
+      .join(APP_DIR);
   }
 
   async start(): Promise<void> {
