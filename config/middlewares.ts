@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams) => [
+  // Requests in flight (graceful shutdown), 503 while shutting down, request metrics.
+  'global::lifecycle',
   // strapi::logger would write private link tokens (paths, ?token=) into the log.
   'global::request-log',
   'strapi::errors',

@@ -34,6 +34,30 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
       },
     },
   },
+  // UPLOAD_PROVIDER=s3: uploads in any S3-compatible store (docs/deploy.md); local disk (public/uploads) otherwise.
+  ...(env('UPLOAD_PROVIDER', 'local') === 's3'
+    ? {
+        upload: {
+          config: {
+            provider: 'aws-s3',
+            providerOptions: {
+              baseUrl: env('S3_PUBLIC_URL', undefined),
+              rootPath: env('S3_ROOT_PATH', undefined),
+              s3Options: {
+                credentials: { accessKeyId: env('S3_ACCESS_KEY_ID'), secretAccessKey: env('S3_SECRET_ACCESS_KEY') },
+                region: env('S3_REGION', 'us-east-1'),
+                endpoint: env('S3_ENDPOINT', undefined),
+                forcePathStyle: env.bool('S3_FORCE_PATH_STYLE', true),
+                // Many S3-compatible stores do not know the SDK's newer default checksums.
+                requestChecksumCalculation: 'WHEN_REQUIRED',
+                responseChecksumValidation: 'WHEN_REQUIRED',
+                params: { Bucket: env('S3_BUCKET'), ACL: env('S3_ACL', undefined) },
+              },
+            },
+          },
+        },
+      }
+    : {}),
   email: {
     config: {
       provider: 'nodemailer',

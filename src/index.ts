@@ -5,7 +5,7 @@
 import type { Core } from '@strapi/strapi';
 import { registerAdminRoutes } from './admin-api/routes';
 import { registerCacheInvalidation } from './cache/invalidation';
-import { responseCache } from './cache/store';
+import { appNamespace, responseCache } from './cache/store';
 import { configureAdminLists } from './bootstrap/admin-lists';
 import { survivePassingDatabaseFaults } from './bootstrap/database-faults';
 import { ensureFirstAdmin } from './bootstrap/admin-user';
@@ -13,7 +13,11 @@ import { ensureLocales } from './bootstrap/locales';
 import { applyPublicPermissions } from './bootstrap/permissions';
 import { ensureReviewerRole } from './bootstrap/reviewer-role';
 import { assertProductionSecrets } from './bootstrap/secrets';
+import { closeTaskLock } from './cron/lock';
 import { cronIdle } from './cron/tasks';
+import { registerOperationsRoutes, shutDownGracefully } from './bootstrap/operations';
+import { resetLifecycle, withinMs } from './utils/lifecycle';
+import { shareRateLimits, stopSharingRateLimits } from './utils/per-ip-limit';
 import { registerGraphql } from './extensions/graphql';
 import { checkSurvey } from './document-middlewares/check-survey';
 import { defaultSessionTime } from './document-middlewares/default-session-time';
@@ -41,9 +45,13 @@ export default {
     registerSiteRoutes(strapi);
     captureGraphqlSchema(strapi);
     registerDeveloperRoutes(strapi);
+    registerOperationsRoutes(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    resetLifecycle();
+    const redisUrl = strapi.config.get('portal.responseCache.redisUrl', '') as string;
+    if (redisUrl !== '') shareRateLimits(redisUrl, appNamespace(strapi), (message) => strapi.log.warn(message));
     registerCacheInvalidation(strapi);
     service(strapi, 'api::registration.seats').watchOtherWrites();
     await responseCache(strapi).start();
@@ -64,9 +72,18 @@ export default {
     }
   },
 
-  /** On shutdown (the cron jobs are already stopped): let a running task finish before the database closes. */
+  /**
+   * On shutdown (SIGTERM; the cron jobs are already stopped), within SHUTDOWN_GRACE_SECONDS: new
+   * requests 503 for the drain, the listener closed, requests in flight finished, the email being
+   * sent finished and the rest of its batch handed back, a running task finished; then Strapi
+   * closes the connections and the database.
+   */
   async destroy({ strapi }: { strapi: Core.Strapi }) {
-    await cronIdle();
+    await shutDownGracefully(strapi, async (remainingMs) => {
+      if ((await withinMs(cronIdle().then(() => true), remainingMs)) === undefined) strapi.log.warn('Shutdown: a scheduled task was still running when the grace period ended.');
+    });
+    stopSharingRateLimits();
+    closeTaskLock();
     await responseCache(strapi).stop();
   },
 };

@@ -30,8 +30,17 @@ createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoReload: false, se
       await app.destroy();
       process.exit(0);
     };
-    process.on('SIGTERM', stop);
-    process.on('SIGINT', stop);
+    // Strapi's own signal handler (createStrapi) would run destroy a second time, in parallel.
+    let stopping = false;
+    const once = () => {
+      if (stopping) return;
+      stopping = true;
+      void stop();
+    };
+    for (const signal of /** @type {const} */ (['SIGTERM', 'SIGINT'])) {
+      process.removeAllListeners(signal);
+      process.on(signal, once);
+    }
   })
   .catch((/** @type {unknown} */ error) => {
     console.error(error);

@@ -194,6 +194,13 @@ export class ResponseCache {
 export const databaseNamespace = (connection: unknown): string =>
   crypto.createHash('sha256').update(JSON.stringify(connection ?? null)).digest('hex').slice(0, 16);
 
+/** The namespace of this app's database: what its processes share in Redis (cache, limits, task locks). */
+export const appNamespace = (strapi: Core.Strapi): string => {
+  const connection = strapi.config.get('database.connection') as { client?: string; connection?: Record<string, unknown> };
+  const where = connection.connection ?? {};
+  return databaseNamespace([connection.client, where.host, where.port, where.database, where.schema, where.filename, where.connectionString]);
+};
+
 const caches = new WeakMap<Core.Strapi, ResponseCache>();
 
 /** The response cache of this Strapi instance, created from config on first use. */
@@ -206,23 +213,13 @@ export const responseCache = (strapi: Core.Strapi): ResponseCache => {
       maxBytes: number;
       redisUrl: string;
     }>;
-    const connection = strapi.config.get('database.connection') as { client?: string; connection?: Record<string, unknown> };
-    const where = connection.connection ?? {};
     cache = new ResponseCache(
       {
         ttlSeconds: () => (settings.enabled === false ? 0 : Number(strapi.config.get('portal.cacheMaxAge', 60))),
         maxEntries: settings.maxEntries ?? 500,
         maxBytes: settings.maxBytes ?? 32 * 1024 * 1024,
         redisUrl: settings.redisUrl,
-        namespace: databaseNamespace([
-          connection.client,
-          where.host,
-          where.port,
-          where.database,
-          where.schema,
-          where.filename,
-          where.connectionString,
-        ]),
+        namespace: appNamespace(strapi),
       },
       strapi.log
     );

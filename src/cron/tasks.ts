@@ -1,11 +1,17 @@
 /**
- * Strapi cron tasks (config/server.ts) and their guard: one run at a time per process, and
- * shutdown waits for a running one. What each does lives in the services it calls.
+ * Strapi cron tasks (config/server.ts) and their guards: one run at a time per process, one process
+ * per tick across processes (src/cron/lock.ts), and shutdown waits for a running one. What each
+ * does lives in the services it calls.
  */
 import type { Core } from '@strapi/strapi';
+import { taskDuration, taskRuns, taskSkips } from '../utils/metrics';
 import { service } from '../utils/services';
+import { taskLock } from './lock';
 
-type Task = { task: (args: { strapi: Core.Strapi }) => Promise<void>; options: { rule: string; tz?: string } };
+type Task = { task: (args: { strapi: Core.Strapi }, fireDate?: unknown) => Promise<void>; options: { rule: string; tz?: string } };
+
+/** Tasks that run in every process: the outbox claims its messages with row locks of its own. */
+const EVERY_PROCESS = new Set(['outbox']);
 
 const inFlight = new Set<Promise<void>>();
 
@@ -71,5 +77,38 @@ export const cronTasks = (outboxIntervalSeconds: number, only: string[] = []): R
       options: { rule: '0 30 3 * * *', tz: 'Europe/Madrid' },
     },
   };
-  return only.length === 0 ? tasks : Object.fromEntries(Object.entries(tasks).filter(([name]) => only.includes(name)));
+  const kept = Object.entries(tasks).filter(([name]) => only.length === 0 || only.includes(name));
+  return Object.fromEntries(kept.map(([name, task]) => [name, { ...task, task: guarded(name, task.task, !EVERY_PROCESS.has(name)) }]));
+};
+
+/**
+ * The wrapper of every task in the table: counted and timed in the metrics and, unless the task
+ * runs in every process, a tick runs in the one process that takes the task's lock; the others
+ * skip it (counted too).
+ */
+const guarded = (name: string, run: Task['task'], acrossProcesses: boolean): Task['task'] => {
+  return async ({ strapi }, fireDate) => {
+    let release: (() => Promise<void>) | undefined = async () => undefined;
+    if (acrossProcesses) {
+      const tick = fireDate instanceof Date ? fireDate : new Date(Math.floor(Date.now() / 1000) * 1000);
+      try {
+        release = await taskLock(strapi)(name, tick);
+      } catch (error) {
+        strapi.log.error(`Scheduled task ${name}: no lock (${error instanceof Error ? error.message : String(error)}), this tick is skipped.`);
+        return;
+      }
+      if (release === undefined) {
+        taskSkips.inc({ task: name });
+        return;
+      }
+    }
+    const end = taskDuration.startTimer({ task: name });
+    try {
+      await run({ strapi }, fireDate);
+      taskRuns.inc({ task: name });
+    } finally {
+      end();
+      await release().catch((error: unknown) => strapi.log.warn(`Scheduled task ${name}: lock release failed (${error instanceof Error ? error.message : String(error)}).`));
+    }
+  };
 };

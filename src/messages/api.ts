@@ -84,4 +84,8 @@ export const API_MESSAGES = {
     es: 'Ha habido un error interno. Si se repite, comuníquenos este código: {id}',
   },
   'form.moreErrors': { ca: '{first} (+{n} errors més)', es: '{first} (+{n} errores más)' },
+  'metrics.tokenRequired': {
+    ca: 'Les mètriques necessiten el testimoni (Authorization: Bearer …).',
+    es: 'Las métricas necesitan el token (Authorization: Bearer …).',
+  },
 } as const;

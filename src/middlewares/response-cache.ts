@@ -4,6 +4,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { responseCacheLookups } from '../utils/metrics';
 import { responseCache, type CachedResponse } from '../cache/store';
 import { isCacheableGraphqlQuery } from '../cache/cacheable';
 import { DOCUMENT_ID } from '../utils/document-id';
@@ -82,7 +83,11 @@ const responseCacheMiddleware: Core.MiddlewareFactory = (_config, { strapi }) =>
     const key = `${generation} ${language} ${ctx.path}?${ctx.querystring}`;
 
     const hit = cache.get(key);
-    if (hit !== undefined) return send(ctx, hit, 'HIT');
+    if (hit !== undefined) {
+      responseCacheLookups.inc({ result: 'hit' });
+      return send(ctx, hit, 'HIT');
+    }
+    responseCacheLookups.inc({ result: 'miss' });
 
     let computedHere = false;
     const outcome = await cache.once(key, async () => {

@@ -52,6 +52,8 @@ export const startApp = async (
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
     // Tests run reminders, invitations and retention themselves; only the outbox worker is scheduled.
     CRON_TASKS: 'outbox',
+    // In-process apps are not behind a proxy: no drain at stop.
+    SHUTDOWN_DRAIN_SECONDS: '0',
     ...appSecrets(),
     ADMIN_EMAIL: TEST_ADMIN.email,
     ADMIN_PASSWORD: TEST_ADMIN.password,

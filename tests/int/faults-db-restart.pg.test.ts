@@ -110,7 +110,13 @@ it('answers 503 while PostgreSQL is down, recovers by itself within 10 s, and ke
   await sleep(3000);
   const downAt = Date.now();
   pg.stop('immediate');
-  await sleep(4000);
+  await sleep(2000);
+  // Readiness (issue #19): not ready while the database is out of reach; liveness unchanged.
+  const notReady = await fetch(`${child.url}/_ready`);
+  expect(notReady.status).toBe(503);
+  expect(await notReady.json()).toEqual({ status: 'database-unreachable' });
+  expect((await fetch(`${child.url}/_health`)).status).toBe(204);
+  await sleep(2000);
   const upAt = Date.now();
   pg.start();
   const startedAt = Date.now();
@@ -124,6 +130,7 @@ it('answers 503 while PostgreSQL is down, recovers by itself within 10 s, and ke
   }
   await sleep(2000);
   await stopLoad();
+  expect((await fetch(`${child.url}/_ready`)).status).toBe(200);
 
   if (!child.alive()) console.log(`the app process exited:\n${child.output().slice(-4000)}`);
   expect(child.alive()).toBe(true);

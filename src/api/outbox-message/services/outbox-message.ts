@@ -6,6 +6,8 @@ import { factories, type Core } from '@strapi/strapi';
 import { renderEmail, type EmailKind } from '../../../email/templates';
 import { insertRows } from '../../../utils/insert-row';
 import type { Language } from '../../../utils/language';
+import { isShuttingDown } from '../../../utils/lifecycle';
+import { outboxOutcomes } from '../../../utils/metrics';
 
 const UID = 'api::outbox-message.outbox-message';
 
@@ -106,13 +108,24 @@ const outbox = (strapi: Core.Strapi) => ({
     });
   },
 
+  /** Hands claimed messages back (pending, unlocked) for any process to send: at shutdown. */
+  async release(ids: number[]): Promise<void> {
+    if (ids.length === 0) return;
+    await strapi.db.query(UID).updateMany({ where: { id: { $in: ids }, deliveryStatus: 'sending' }, data: { deliveryStatus: 'pending', lockedUntil: null } });
+  },
+
   /** Sends what is due. Without SMTP_HOST nothing is sent: messages wait in the outbox. */
   async processBatch(now = new Date()): Promise<{ sent: number; failed: number }> {
     if (!process.env.SMTP_HOST) return { sent: 0, failed: 0 };
     const ids = await this.claim(now);
     let sent = 0;
     let failed = 0;
-    for (const id of ids) {
+    for (const [index, id] of ids.entries()) {
+      if (isShuttingDown()) {
+        // Shutdown: the message being sent is finished, the rest of the batch is handed back at once.
+        await this.release(ids.slice(index));
+        break;
+      }
       const message = (await strapi.db.query(UID).findOne({ where: { id } })) as OutboxRow | null;
       if (message === null) continue;
       try {
@@ -128,6 +141,7 @@ const outbox = (strapi: Core.Strapi) => ({
           data: { deliveryStatus: 'sent', sentAt: new Date(), lockedUntil: null, attempts: (message.attempts ?? 0) + 1, lastError: null },
         });
         sent += 1;
+        outboxOutcomes.inc({ outcome: 'sent' });
       } catch (error) {
         const attempts = (message.attempts ?? 0) + 1;
         const { retryBaseSeconds, retryMaxSeconds, maxAttempts } = settings(strapi);
@@ -143,6 +157,7 @@ const outbox = (strapi: Core.Strapi) => ({
           },
         });
         failed += 1;
+        outboxOutcomes.inc({ outcome: attempts >= maxAttempts ? 'failed' : 'retried' });
       }
     }
     return { sent, failed };
