@@ -17,6 +17,7 @@ import { cronIdle } from './cron/tasks';
 import { registerGraphql } from './extensions/graphql';
 import { checkSurvey } from './document-middlewares/check-survey';
 import { defaultSessionTime } from './document-middlewares/default-session-time';
+import { watchSessionChanges } from './document-middlewares/watch-session-changes';
 import { guardProposalStatus } from './document-middlewares/guard-proposal-status';
 import { validateIneCode } from './document-middlewares/validate-ine-code';
 import { checkCaptions } from './document-middlewares/check-captions';
@@ -33,6 +34,7 @@ export default {
     strapi.documents.use(guardProposalStatus);
     strapi.documents.use(checkSurvey);
     strapi.documents.use(checkCaptions(strapi));
+    strapi.documents.use(watchSessionChanges(strapi));
     strapi.documents.use(defaultSessionTime(() => strapi.config.get('planner.defaultTime', '10:00') as string));
     registerGraphql(strapi);
     registerAdminRoutes(strapi);

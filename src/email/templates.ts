@@ -19,6 +19,8 @@ export const EMAIL_KINDS = [
   'support-staff',
   'proposal-acknowledgement',
   'proposal-answer',
+  'session-changed',
+  'session-cancelled',
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 

@@ -46,6 +46,8 @@ export const API_MESSAGES = {
     es: 'status admite accepted y scheduled; limit, de 1 a 100.',
   },
   'admin.tooManySessions': { ca: 'Com a màxim 100 sessions per petició.', es: 'Como máximo 100 sesiones por petición.' },
+  'admin.noticeHeldFlag': { ca: 'Indiqueu «held» com a true (retenir) o false (deixar anar).', es: 'Indique «held» como true (retener) o false (liberar).' },
+  'admin.noNoticePending': { ca: 'Aquesta sessió no té cap avís pendent d’enviar.', es: 'Esta sesión no tiene ningún aviso pendiente de envío.' },
   'feedback.invalidLink': {
     ca: 'Aquest enllaç de l’enquesta no és vàlid. Feu servir l’enllaç del correu que vau rebre.',
     es: 'Este enlace de la encuesta no es válido. Use el enlace del correo que recibisteis.',

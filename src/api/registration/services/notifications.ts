@@ -1,18 +1,20 @@
 /**
  * Every message a registrant gets about their registration (confirmation, waiting list, already
- * registered, promotion, cancellation, reminder, survey invitation), rendered from emails/ in their
+ * registered, promotion, cancellation, reminder, survey invitation, a change to the session or its
+ * cancellation by the editors), rendered from emails/ in their
  * language with the session's details, their private cancel link and, where it belongs, the meeting
  * link and the calendar invitation; written to the outbox in the caller's transaction.
  */
 import type { Core } from '@strapi/strapi';
 import { renderEmail, type EmailKind } from '../../../email/templates';
-import { sessionPageUrl } from '../../../site/urls';
+import { absolute, SITE_PATHS, sessionPageUrl } from '../../../site/urls';
 import { isLanguage, LOCALE_TAG, type Language } from '../../../utils/language';
 import { publicUrl } from '../../../utils/public-url';
 import { service } from '../../../utils/services';
 import { PROGRAMME_TIME_ZONE, sessionEnd } from '../../../utils/time';
 import { linkToken } from '../../../utils/tokens';
 import type { OutboxInput } from '../../outbox-message/services/outbox-message';
+import type { InvitationOptions } from '../../session/services/calendar';
 import { publishedIn, type RegistrationRow, type SessionRow } from '../rows';
 
 /** Date and time formats of the emails, made once (an Intl formatter is costly to build). */
@@ -36,6 +38,8 @@ export const formatWhen = (session: Pick<SessionRow, 'startsAt' | 'durationMinut
 /** Messages that carry the meeting link and the calendar invitation. */
 const WITH_LINK: ReadonlySet<EmailKind> = new Set(['confirmation', 'promoted', 'reminder']);
 const WITH_INVITATION: ReadonlySet<EmailKind> = new Set(['confirmation', 'promoted']);
+/** Messages about a change that carry the link to confirmed registrants only. */
+const CHANGES: ReadonlySet<EmailKind> = new Set(['session-changed', 'session-cancelled']);
 
 const notifications = (strapi: Core.Strapi) => {
   /** One email about a registration, about the session of `rows` (sessionRows()) in the registrant's language; null when unpublished. */
@@ -44,31 +48,39 @@ const notifications = (strapi: Core.Strapi) => {
     registration: RegistrationRow,
     rows: SessionRow[],
     dedupeKey?: string,
-    extra: Record<string, string | undefined> = {}
+    extra: Record<string, string | undefined> = {},
+    invitation?: InvitationOptions
   ): OutboxInput | null => {
     const session = publishedIn(rows, registration.language);
     if (session === null) return null;
-    const withLink = WITH_LINK.has(kind) || (kind === 'already-registered' && registration.registrationStatus === 'confirmed');
+    const confirmed = registration.registrationStatus === 'confirmed';
+    const withLink = WITH_LINK.has(kind) || ((kind === 'already-registered' || CHANGES.has(kind)) && confirmed);
     const meetingUrl = withLink ? session.meetingUrl ?? undefined : undefined;
-    const view = {
+    const view: Record<string, string | undefined> = {
       fullName: registration.fullName,
       title: session.title,
       coOrganizer: session.coOrganizer ?? undefined,
       meetingUrl,
       cancelUrl: `${publicUrl(strapi)}/register/cancel/?token=${linkToken(strapi, 'registration', registration.documentId)}`,
+      programmeUrl: absolute(publicUrl(strapi), SITE_PATHS.home(registration.language)),
       pageUrl: sessionPageUrl(strapi.config.get('portal.sessionPageUrl', '') as string, publicUrl(strapi), session, isLanguage(session.locale) ? session.locale : 'ca'),
       ...formatWhen(session, registration.language),
       ...extra,
     };
-    const attachments = WITH_INVITATION.has(kind)
-      ? [
-          {
-            filename: 'dijous-gomunicipal.ics',
-            contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
-            content: service(strapi, 'api::session.calendar').render([session], registration.language, { meetingUrl }),
-          },
-        ]
-      : undefined;
+    // An update or a cancellation goes only to those who have the event: the confirmed.
+    const update = invitation !== undefined && confirmed ? invitation : undefined;
+    const attachments =
+      WITH_INVITATION.has(kind) || update !== undefined
+        ? [
+            {
+              filename: 'dijous-gomunicipal.ics',
+              contentType: `text/calendar; charset=utf-8; method=${update?.method ?? 'PUBLISH'}`,
+              content: service(strapi, 'api::session.calendar').render([session], registration.language, { ...update, meetingUrl }),
+            },
+          ]
+        : undefined;
+    if (update !== undefined) view.invitation = 'yes';
+    if (registration.registrationStatus === 'waitlisted') view.waitlisted = 'yes';
     const email = renderEmail(strapi.dirs.app.root, kind, registration.language, view);
     return { kind, recipient: registration.email, language: registration.language, ...email, attachments, dedupeKey };
   };
