@@ -86,4 +86,16 @@ export const API_MESSAGES = {
     es: 'Ha habido un error interno. Si se repite, comuníquenos este código: {id}',
   },
   'form.moreErrors': { ca: '{first} (+{n} errors més)', es: '{first} (+{n} errores más)' },
+  'email.hours': { ca: 'de {start} a {end}', es: 'de {start} a {end} h' },
+  'email.hoursElided': { ca: 'd’{start} a {end}', es: 'de {start} a {end} h' },
+  'email.inHours': { ca: 'd’aquí a {n} hores', es: 'dentro de {n} horas' },
+  'email.inOneHour': { ca: 'd’aquí a una hora', es: 'dentro de una hora' },
+  'email.linkWithReminder': {
+    ca: 'Us enviarem l’enllaç per connectar-vos tan bon punt el tinguem, i com a tard amb el recordatori, {hours} hores abans de la sessió.',
+    es: 'Le enviaremos el enlace para conectarse en cuanto lo tengamos, y a más tardar con el recordatorio, {hours} horas antes de la sesión.',
+  },
+  'email.linkSoon': {
+    ca: 'Us enviarem l’enllaç per connectar-vos per correu tan bon punt el tinguem, abans de la sessió.',
+    es: 'Le enviaremos el enlace para conectarse por correo en cuanto lo tengamos, antes de la sesión.',
+  },
 } as const;

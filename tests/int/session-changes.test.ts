@@ -5,6 +5,7 @@ import { startPublicApp } from '../helpers/public-app';
 import type { TestSmtp } from '../helpers/smtp';
 import { TEST_ADMIN, type TestApp } from '../helpers/strapi';
 import { service } from '../../src/utils/services';
+import { zonedWallTimeToUtc } from '../../src/utils/time';
 
 /**
  * When an editor changes a published session, its registrants are told (issue 17): through the
@@ -84,8 +85,9 @@ describe('a published session changes', () => {
       new Intl.DateTimeFormat(language, { timeZone: 'Europe/Madrid', hour: '2-digit', minute: '2-digit' }).format(date);
     const catalan = smtp.to('repro0@')[1];
     expect(catalan.subject).toBe('Canvis a la sessió: Sessió repro');
-    expect(catalan.text).toContain(`abans ${new Intl.DateTimeFormat('ca', { timeZone: 'Europe/Madrid', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(startsAt)}, ${format(startsAt, 'ca')}`);
-    expect(catalan.text).toContain(`ara ${new Intl.DateTimeFormat('ca', { timeZone: 'Europe/Madrid', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(moved)}, ${format(moved, 'ca')}`);
+    const day = (date: Date) => new Intl.DateTimeFormat('ca', { timeZone: 'Europe/Madrid', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(date);
+    const hours = (date: Date) => `d(e |’)${format(date, 'ca')} a ${format(new Date(date.getTime() + 3600000), 'ca')}`;
+    expect(catalan.text).toMatch(new RegExp(`abans ${day(startsAt)}, ${hours(startsAt)}; ara ${day(moved)}, ${hours(moved)} \\(hora de Barcelona\\)`));
     const update = calendarOf(catalan);
     expect(update).toMatchObject({ method: 'REQUEST', uid: confirmation?.uid });
     expect(update?.sequence).toBeGreaterThan(confirmation?.sequence ?? 0);
@@ -118,7 +120,7 @@ describe('a published session changes', () => {
     await smtp.waitFor(() => smtp.to('rapid0@').length === 2 && smtp.to('rapid1@').length === 2);
     const start = new Date(startsAt.getTime() + 3600000);
     const format = (date: Date) => new Intl.DateTimeFormat('ca', { timeZone: 'Europe/Madrid', hour: '2-digit', minute: '2-digit' }).format(date);
-    expect(smtp.to('rapid0@')[1].text).toContain(`${format(start)}–${format(new Date(start.getTime() + 90 * 60000))}`);
+    expect(smtp.to('rapid0@')[1].text).toMatch(new RegExp(`ara .+, d(e |’)${format(start)} a ${format(new Date(start.getTime() + 90 * 60000))} \\(hora de Barcelona\\)`));
 
     // Moved and moved back within the quiet period; a new summary: nothing to tell.
     await edit(documentId, { startsAt: new Date(startsAt.getTime() + DAY).toISOString() });
@@ -224,5 +226,32 @@ describe('seats', () => {
     expect(await changes().pending(documentId)).toBeNull();
     await new Promise((resolve) => setTimeout(resolve, 2000));
     expect(smtp.to('seat5@')).toHaveLength(1);
+  });
+});
+
+describe('reminders', () => {
+  it('speak of today in both languages, and a registration after the reminder time gets no late reminder but its confirmation says when the link comes', async () => {
+    const startsAt = zonedWallTimeToUtc(new Date(Date.now() + 3 * DAY).toISOString().slice(0, 10), '10:00');
+    const documentId = await createSession(app.strapi, { title: 'Sessió recordada', startsAt, capacity: 10 });
+    await register(documentId, 'recorda-ca@avisos.example', 'ca');
+    await register(documentId, 'recorda-es@avisos.example', 'es');
+    await smtp.waitFor(() => smtp.to('recorda-ca@').length === 1 && smtp.to('recorda-es@').length === 1);
+    expect(smtp.to('recorda-ca@')[0].text).toContain('i com a tard amb el recordatori, 24 hores abans de la sessió');
+    // Three hours before, on the day (07:00 in Madrid).
+    expect(await service(app.strapi, 'api::registration.jobs').queueReminders(24, new Date(startsAt.getTime() - 3 * 3600000))).toBe(2);
+    await smtp.waitFor(() => smtp.to('recorda-ca@').length === 2 && smtp.to('recorda-es@').length === 2);
+    expect(smtp.to('recorda-ca@')[1].subject).toBe('Avui, d’aquí a 3 hores: Sessió recordada');
+    expect(smtp.to('recorda-ca@')[1].text).toMatch(/Us recordem que avui, .+, de 10:00 a 11:00 \(hora de Barcelona\), .+: comença d’aquí a 3 hores\./);
+    expect(smtp.to('recorda-es@')[1].subject).toBe('Hoy, dentro de 3 horas: Sessió recordada');
+    expect(smtp.to('recorda-es@')[1].text).toContain('de 10:00 a 11:00 h (hora de Barcelona)');
+
+    // Registered 12 hours before: no reminder; the confirmation promises the link as soon as there is one.
+    const close = await createSession(app.strapi, { title: 'Sessió propera', startsAt: new Date(Date.now() + 12 * 3600000), capacity: 10 });
+    await register(close, 'tard@avisos.example', 'ca');
+    await smtp.waitFor(() => smtp.to('tard@').length === 1);
+    expect(smtp.to('tard@')[0].text).toContain('Us enviarem l’enllaç per connectar-vos per correu tan bon punt el tinguem');
+    const before = await app.strapi.db.query('api::outbox-message.outbox-message').count({ where: { kind: 'reminder', recipient: 'tard@avisos.example' } });
+    await service(app.strapi, 'api::registration.jobs').queueReminders(24);
+    expect(await app.strapi.db.query('api::outbox-message.outbox-message').count({ where: { kind: 'reminder', recipient: 'tard@avisos.example' } })).toBe(before);
   });
 });
