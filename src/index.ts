@@ -18,6 +18,7 @@ import { registerGraphql } from './extensions/graphql';
 import { checkSurvey } from './document-middlewares/check-survey';
 import { defaultSessionTime } from './document-middlewares/default-session-time';
 import { watchSessionChanges } from './document-middlewares/watch-session-changes';
+import { announceRecording } from './document-middlewares/announce-recording';
 import { guardProposalStatus } from './document-middlewares/guard-proposal-status';
 import { validateIneCode } from './document-middlewares/validate-ine-code';
 import { checkCaptions } from './document-middlewares/check-captions';
@@ -35,6 +36,7 @@ export default {
     strapi.documents.use(checkSurvey);
     strapi.documents.use(checkCaptions(strapi));
     strapi.documents.use(watchSessionChanges(strapi));
+    strapi.documents.use(announceRecording(strapi));
     strapi.documents.use(defaultSessionTime(() => strapi.config.get('planner.defaultTime', '10:00') as string));
     registerGraphql(strapi);
     registerAdminRoutes(strapi);

@@ -21,6 +21,7 @@ export const EMAIL_KINDS = [
   'proposal-answer',
   'session-changed',
   'session-cancelled',
+  'recording-available',
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 

@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import type { ParsedMail } from 'mailparser';
-import { DAY, createSession } from '../helpers/fixtures';
+import { DAY, createMaterial, createRecording, createRegistration, createSession } from '../helpers/fixtures';
 import { startPublicApp } from '../helpers/public-app';
 import type { TestSmtp } from '../helpers/smtp';
 import { TEST_ADMIN, type TestApp } from '../helpers/strapi';
@@ -253,5 +253,39 @@ describe('reminders', () => {
     const before = await app.strapi.db.query('api::outbox-message.outbox-message').count({ where: { kind: 'reminder', recipient: 'tard@avisos.example' } });
     await service(app.strapi, 'api::registration.jobs').queueReminders(24);
     expect(await app.strapi.db.query('api::outbox-message.outbox-message').count({ where: { kind: 'reminder', recipient: 'tard@avisos.example' } })).toBe(before);
+  });
+});
+
+describe('after the session', () => {
+  it('tells confirmed registrants once that the recording and materials are available, with the survey link when they have not answered', async () => {
+    const held = await createSession(app.strapi, { title: 'Sessió gravada', startsAt: new Date(Date.now() - 3 * 3600000), eventStatus: 'held' });
+    await createRegistration(app.strapi, held, 'confirmed', 'gravacio-a@avisos.example');
+    await createRegistration(app.strapi, held, 'cancelled', 'gravacio-baixa@avisos.example');
+    expect(await service(app.strapi, 'api::feedback-response.invitations').queue()).toBe(1);
+    await createRegistration(app.strapi, held, 'confirmed', 'gravacio-b@avisos.example');
+    await smtp.waitFor(() => smtp.to('gravacio-a@').length === 1);
+    const survey = /\/feedback\/\?token=[A-Za-z0-9_.-]+/.exec(smtp.to('gravacio-a@')[0].text ?? '')?.[0];
+    expect(survey).toBeDefined();
+
+    await createRecording(app.strapi, held, 'Gravació de la sessió', 'https://www.youtube.com/watch?v=gravada');
+    await createMaterial(app.strapi, held, 'Presentació', 'https://example.org/presentacio.pdf');
+    await smtp.waitFor(() => smtp.to('gravacio-a@').length === 2 && smtp.to('gravacio-b@').length === 1);
+    const slug = ((await app.strapi.db.query('api::session.session').findOne({ where: { documentId: held }, select: ['slug'] })) as { slug: string }).slug;
+    const [a, b] = [smtp.to('gravacio-a@')[1], smtp.to('gravacio-b@')[0]];
+    expect(a.subject).toBe('Ja teniu la gravació i els materials: Sessió gravada');
+    expect(a.text).toContain(`/ca/sessions/${slug}`);
+    expect(a.text).toContain(survey);
+    expect(b.text).toContain(`/ca/sessions/${slug}`);
+    expect(b.text).not.toContain('/feedback/');
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(smtp.to('gravacio-a@')).toHaveLength(2);
+    expect(smtp.to('gravacio-baixa@')).toHaveLength(0);
+    expect(await changes().announceRecording(held)).toBe(0);
+
+    // An upcoming session's recording (a trailer, say) tells nobody yet.
+    const { documentId: upcoming } = await sessionWithPeople('abans', 1);
+    await createRecording(app.strapi, upcoming, 'Presentació prèvia', 'https://www.youtube.com/watch?v=previa');
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect(smtp.to('abans0@')).toHaveLength(1);
   });
 });

@@ -1458,7 +1458,7 @@ export interface ApiSessionSession extends Struct.CollectionTypeSchema {
 export interface ApiSessionSessionNotice extends Struct.CollectionTypeSchema {
   collectionName: 'session_notices';
   info: {
-    description: "El que s'ha dit als inscrits d'una sessi\u00F3 publicada (data, durada, estat, enlla\u00E7) i el canvi pendent d'enviar";
+    description: "El que s'ha dit als inscrits d'una sessi\u00F3 publicada (data, durada, estat, enlla\u00E7) el canvi pendent d'enviar i l'av\u00EDs de la gravaci\u00F3";
     displayName: 'Av\u00EDs de canvis de sessi\u00F3';
     pluralName: 'session-notices';
     singularName: 'session-notice';
@@ -1490,6 +1490,7 @@ export interface ApiSessionSessionNotice extends Struct.CollectionTypeSchema {
       Schema.Attribute.Private;
     pendingSince: Schema.Attribute.DateTime;
     publishedAt: Schema.Attribute.DateTime;
+    recordingToldAt: Schema.Attribute.DateTime;
     sequence: Schema.Attribute.Integer &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMax<

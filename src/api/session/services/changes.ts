@@ -6,19 +6,23 @@
  * quiet period (`notices.quietMinutes`) make one message with the net change; a change undone
  * before it is due sends nothing. The scheduled task sends what is due (src/cron/tasks.ts), under
  * the notice's row lock, once per change and person (the outbox's dedupe key as a second guard).
- * The messages themselves are composed in src/api/registration/services/notifications.ts.
+ * After the session, the first published recording or material tells its registrants once
+ * (`announceRecording`). The messages themselves are composed in
+ * src/api/registration/services/notifications.ts.
  */
 import type { Core } from '@strapi/strapi';
 import { invalidateAfterCommit } from '../../../cache/invalidation';
 import { publishedIn, sessionRows, type RegistrationRow, type SessionRow } from '../../registration/rows';
 import { formatWhen } from '../../registration/services/notifications';
+import { publicUrl } from '../../../utils/public-url';
 import { service } from '../../../utils/services';
+import { linkToken, hashToken } from '../../../utils/tokens';
 
 const NOTICE = 'api::session.session-notice';
 const REGISTRATION = 'api::registration.registration';
 
 /** What registrants have been told of a session: the fields that matter to them. */
-export type ToldState = { startsAt: string; durationMinutes: number; eventStatus: string; meetingUrl: string | null };
+export type ToldState = { startsAt: string; durationMinutes: number | null; eventStatus: string; meetingUrl: string | null };
 
 export type SessionChange = {
   rescheduled?: { from: ToldState; to: ToldState };
@@ -36,6 +40,7 @@ type NoticeRow = {
   pendingSince: string | Date | null;
   dueAt: string | Date | null;
   held: boolean | number;
+  recordingToldAt: string | Date | null;
 };
 
 /** What the admin shows on a session: the change that will be sent, when, to how many people. */
@@ -48,7 +53,7 @@ export type PendingNotice = {
 
 export const stateOf = (session: SessionRow): ToldState => ({
   startsAt: new Date(session.startsAt).toISOString(),
-  durationMinutes: session.durationMinutes ?? 60,
+  durationMinutes: session.durationMinutes,
   eventStatus: session.eventStatus,
   meetingUrl: session.meetingUrl ?? null,
 });
@@ -218,6 +223,53 @@ const changes = ({ strapi }: { strapi: Core.Strapi }) => {
       if (notice === null || notice.pendingSince === null) return 0;
       await strapi.db.query(NOTICE).update({ where: { id: notice.id }, data: { held: false, dueAt: now } });
       return deliver(sessionDocumentId, now);
+    },
+
+    /**
+     * Once per session, when a recording or material is published after it started: its confirmed
+     * registrants (only those who attended, once attendance is taken, as for the survey) are told
+     * that the recording and materials are on the session page, with their survey link when they
+     * were invited and have not answered. Returns the messages written.
+     */
+    async announceRecording(sessionDocumentId: string, now = new Date()): Promise<number> {
+      return strapi.db.transaction(async () => {
+        const { rows, session, state } = await currentOf(sessionDocumentId);
+        if (session === null || state === null || session.eventStatus === 'cancelled' || new Date(session.startsAt).getTime() > now.getTime()) return 0;
+        let notice = await noticeOf(sessionDocumentId, { lock: true });
+        if (notice === null) {
+          await strapi.db.query(NOTICE).create({ data: { sessionDocumentId, told: state, sequence: 0, held: false } });
+          notice = (await noticeOf(sessionDocumentId, { lock: true })) as NoticeRow;
+        }
+        if (notice.recordingToldAt !== null) return 0;
+        await strapi.db.query(NOTICE).update({ where: { id: notice.id }, data: { recordingToldAt: now } });
+        const people = (await strapi.db.query(REGISTRATION).findMany({
+          select: ['id', 'documentId', 'fullName', 'email', 'language', 'registrationStatus', 'attended', 'feedbackTokenHash'],
+          where: { session: { documentId: sessionDocumentId }, registrationStatus: 'confirmed', anonymizedAt: { $null: true } },
+          orderBy: [{ id: 'asc' }],
+        })) as (RegistrationRow & { feedbackTokenHash: string | null })[];
+        const answered = new Set(
+          (
+            (await strapi.db.query('api::feedback-response.feedback-response').findMany({
+              select: ['id'],
+              where: { registration: { id: { $in: people.map((person) => person.id) } } },
+              populate: { registration: { select: ['id'] } },
+            })) as { registration?: { id: number } | null }[]
+          ).map((response) => response.registration?.id)
+        );
+        const attendanceTaken = people.some((person) => person.attended === true);
+        const notifications = service(strapi, 'api::registration.notifications');
+        let written = 0;
+        for (const person of people) {
+          if (attendanceTaken && person.attended !== true) continue;
+          const token = linkToken(strapi, 'feedback', person.documentId);
+          const unanswered = person.feedbackTokenHash === hashToken(token) && !answered.has(person.id);
+          const email = notifications.emailAbout('recording-available', person, rows, `recording:${sessionDocumentId}:${person.documentId}`, {
+            feedbackUrl: unanswered ? `${publicUrl(strapi)}/feedback/?token=${token}` : undefined,
+          });
+          if (email !== null && (await service(strapi, 'api::outbox-message.outbox-message').enqueue(email))) written += 1;
+        }
+        return written;
+      });
     },
 
     /** An editor holds the pending change (nothing is sent until released) or releases it. */
