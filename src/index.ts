@@ -21,6 +21,8 @@ import { shareRateLimits, stopSharingRateLimits } from './utils/per-ip-limit';
 import { registerGraphql } from './extensions/graphql';
 import { checkSurvey } from './document-middlewares/check-survey';
 import { defaultSessionTime } from './document-middlewares/default-session-time';
+import { watchSessionChanges } from './document-middlewares/watch-session-changes';
+import { announceRecording } from './document-middlewares/announce-recording';
 import { guardProposalStatus } from './document-middlewares/guard-proposal-status';
 import { validateIneCode } from './document-middlewares/validate-ine-code';
 import { checkCaptions } from './document-middlewares/check-captions';
@@ -39,6 +41,8 @@ export default {
     strapi.documents.use(guardProposalStatus);
     strapi.documents.use(checkSurvey);
     strapi.documents.use(checkCaptions(strapi));
+    strapi.documents.use(watchSessionChanges(strapi));
+    strapi.documents.use(announceRecording(strapi));
     strapi.documents.use(defaultSessionTime(() => strapi.config.get('planner.defaultTime', '10:00') as string));
     registerGraphql(strapi);
     registerAdminRoutes(strapi);

@@ -43,8 +43,8 @@ const exclusive = (name: string, work: (strapi: Core.Strapi) => Promise<unknown>
 
 
 /**
- * Strapi cron tasks (config/server.ts): the outbox worker, reminders, survey invitations and the
- * retention clean-up; `only` (CRON_TASKS) keeps just the named ones.
+ * Strapi cron tasks (config/server.ts): the outbox worker, reminders, survey invitations, the
+ * messages about changed sessions and the retention clean-up; `only` (CRON_TASKS) keeps just the named ones.
  */
 export const cronTasks = (outboxIntervalSeconds: number, only: string[] = []): Record<string, Task> => {
   let warned = false;
@@ -69,6 +69,10 @@ export const cronTasks = (outboxIntervalSeconds: number, only: string[] = []): R
     feedbackInvitations: {
       task: exclusive('feedback invitations', (strapi) => service(strapi, 'api::feedback-response.invitations').queue()),
       options: { rule: '45 * * * * *' },
+    },
+    sessionChanges: {
+      task: exclusive('session changes', (strapi) => service(strapi, 'api::session.changes').sendDue()),
+      options: { rule: '*/15 * * * * *' },
     },
     retention: {
       task: exclusive('retention', (strapi) =>

@@ -19,6 +19,9 @@ export const EMAIL_KINDS = [
   'support-staff',
   'proposal-acknowledgement',
   'proposal-answer',
+  'session-changed',
+  'session-cancelled',
+  'recording-available',
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 

@@ -46,6 +46,8 @@ export const API_MESSAGES = {
     es: 'status admite accepted y scheduled; limit, de 1 a 100.',
   },
   'admin.tooManySessions': { ca: 'Com a màxim 100 sessions per petició.', es: 'Como máximo 100 sesiones por petición.' },
+  'admin.noticeHeldFlag': { ca: 'Indiqueu «held» com a true (retenir) o false (deixar anar).', es: 'Indique «held» como true (retener) o false (liberar).' },
+  'admin.noNoticePending': { ca: 'Aquesta sessió no té cap avís pendent d’enviar.', es: 'Esta sesión no tiene ningún aviso pendiente de envío.' },
   'feedback.invalidLink': {
     ca: 'Aquest enllaç de l’enquesta no és vàlid. Feu servir l’enllaç del correu que vau rebre.',
     es: 'Este enlace de la encuesta no es válido. Use el enlace del correo que recibisteis.',
@@ -87,5 +89,17 @@ export const API_MESSAGES = {
   'metrics.tokenRequired': {
     ca: 'Les mètriques necessiten el testimoni (Authorization: Bearer …).',
     es: 'Las métricas necesitan el token (Authorization: Bearer …).',
+  },
+  'email.hours': { ca: 'de {start} a {end}', es: 'de {start} a {end} h' },
+  'email.hoursElided': { ca: 'd’{start} a {end}', es: 'de {start} a {end} h' },
+  'email.inHours': { ca: 'd’aquí a {n} hores', es: 'dentro de {n} horas' },
+  'email.inOneHour': { ca: 'd’aquí a una hora', es: 'dentro de una hora' },
+  'email.linkWithReminder': {
+    ca: 'Us enviarem l’enllaç per connectar-vos tan bon punt el tinguem, i com a tard amb el recordatori, {hours} hores abans de la sessió.',
+    es: 'Le enviaremos el enlace para conectarse en cuanto lo tengamos, y a más tardar con el recordatorio, {hours} horas antes de la sesión.',
+  },
+  'email.linkSoon': {
+    ca: 'Us enviarem l’enllaç per connectar-vos per correu tan bon punt el tinguem, abans de la sessió.',
+    es: 'Le enviaremos el enlace para conectarse por correo en cuanto lo tengamos, antes de la sesión.',
   },
 } as const;

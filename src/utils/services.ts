@@ -24,6 +24,7 @@ import type { NotificationsService } from '../api/registration/services/notifica
 import type { RegistrationService } from '../api/registration/services/registration';
 import type { SeatsService } from '../api/registration/services/seats';
 import type { CalendarService } from '../api/session/services/calendar';
+import type { SessionChangesService } from '../api/session/services/changes';
 import type { PlannerService } from '../api/session/services/planner';
 import type { SessionPortalService } from '../api/session/services/session';
 import type { SupportRequestService } from '../api/support-request/services/support-request';
@@ -49,6 +50,7 @@ export type Services = {
   'api::registration.registration': RegistrationService;
   'api::registration.seats': SeatsService;
   'api::session.calendar': CalendarService;
+  'api::session.changes': SessionChangesService;
   'api::session.planner': PlannerService;
   'api::session.session': SessionPortalService;
   'api::support-request.support-request': SupportRequestService;

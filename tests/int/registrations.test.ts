@@ -3,6 +3,7 @@ import crypto from 'crypto';
 import ICAL from 'ical.js';
 import type { ParsedMail } from 'mailparser';
 import { service } from '../../src/utils/services';
+import { zonedWallTimeToUtc } from '../../src/utils/time';
 import type { SeatsService } from '../../src/api/registration/services/seats';
 import { freePort } from '../helpers/browser';
 import { DAY, createRegistration, createSession } from '../helpers/fixtures';
@@ -169,15 +170,14 @@ describe('registering, the waiting list and cancelling, with the emails people r
   });
 
   it('sends the reminder once, the day before', async () => {
-    const soon = await createSession(app.strapi, {
-      title: 'Sessió de demà',
-      startsAt: new Date(Date.now() + 20 * 3600000),
-      meetingUrl: MEETING,
-    });
+    // 10:00 in Madrid three days ahead, reminded at 14:00 the day before.
+    const startsAt = zonedWallTimeToUtc(new Date(Date.now() + 3 * 86400000).toISOString().slice(0, 10), '10:00');
+    const soon = await createSession(app.strapi, { title: 'Sessió de demà', startsAt, meetingUrl: MEETING });
     expect((await register(soon, person('d'))).status).toBe(201);
     const jobs = service(app.strapi, 'api::registration.jobs');
-    expect(await jobs.queueReminders(24)).toBeGreaterThanOrEqual(1);
-    expect(await jobs.queueReminders(24)).toBe(0);
+    const dayBefore = new Date(startsAt.getTime() - 20 * 3600000);
+    expect(await jobs.queueReminders(24, dayBefore)).toBeGreaterThanOrEqual(1);
+    expect(await jobs.queueReminders(24, dayBefore)).toBe(0);
     await smtp.waitFor(() => smtp.to('persona.d@').length === 2);
     const reminder = smtp.to('persona.d@').find((m) => m.subject === 'Demà: Sessió de demà');
     expect(reminder?.text).toContain(MEETING);

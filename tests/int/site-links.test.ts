@@ -5,6 +5,7 @@ import { startPublicApp } from '../helpers/public-app';
 import type { TestSmtp } from '../helpers/smtp';
 import { TEST_ADMIN, type TestApp } from '../helpers/strapi';
 import { service } from '../../src/utils/services';
+import { zonedWallTimeToUtc } from '../../src/utils/time';
 
 /**
  * Every link a person is given ends on the session's HTML page, which answers 200: the calendar
@@ -18,6 +19,8 @@ let base: string;
 const uploads: UploadedFile[] = [];
 let upcoming: string;
 let held: string;
+// 10:00 in Madrid three days ahead (registrations come before its reminder time).
+const upcomingStart = zonedWallTimeToUtc(new Date(Date.now() + 3 * 86400000).toISOString().slice(0, 10), '10:00');
 
 const slugOf = async (documentId: string) =>
   ((await app.strapi.db.query('api::session.session').findOne({ where: { documentId }, select: ['slug'] })) as { slug: string }).slug;
@@ -35,7 +38,7 @@ beforeAll(async () => {
   upcoming = await createSession(app.strapi, {
     title: 'Sessió amb una plaça',
     titleEs: 'Sesión con una plaza',
-    startsAt: new Date(Date.now() + 12 * 3600000),
+    startsAt: upcomingStart,
     capacity: 1,
     meetingUrl: 'https://teams.example/meet/1',
   });
@@ -89,7 +92,7 @@ describe('links to the session page', () => {
     expect(promoted.subject).toMatch(/^Ya tiene plaza/);
     expect(await followPageLink(promoted.text ?? '')).toMatchObject({ status: 200, h1: 'Sesión con una plaza' });
 
-    expect(await service(app.strapi, 'api::registration.jobs').queueReminders(24)).toBe(1);
+    expect(await service(app.strapi, 'api::registration.jobs').queueReminders(24, new Date(upcomingStart.getTime() - 20 * 3600000))).toBe(1);
     await smtp.waitFor(() => smtp.to('segona@').length === 3);
     expect(smtp.to('segona@')[2].subject).toMatch(/^Mañana/);
     expect(await followPageLink(smtp.to('segona@')[2].text ?? '')).toMatchObject({ status: 200 });

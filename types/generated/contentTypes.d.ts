@@ -1463,6 +1463,64 @@ export interface ApiSessionSession extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiSessionSessionNotice extends Struct.CollectionTypeSchema {
+  collectionName: 'session_notices';
+  info: {
+    description: "El que s'ha dit als inscrits d'una sessi\u00F3 publicada (data, durada, estat, enlla\u00E7) el canvi pendent d'enviar i l'av\u00EDs de la gravaci\u00F3";
+    displayName: 'Av\u00EDs de canvis de sessi\u00F3';
+    pluralName: 'session-notices';
+    singularName: 'session-notice';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    dueAt: Schema.Attribute.DateTime;
+    held: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<false>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::session.session-notice'
+    > &
+      Schema.Attribute.Private;
+    pendingSince: Schema.Attribute.DateTime;
+    publishedAt: Schema.Attribute.DateTime;
+    recordingToldAt: Schema.Attribute.DateTime;
+    sequence: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<0>;
+    sessionDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    told: Schema.Attribute.JSON & Schema.Attribute.Private;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface ApiSupportRequestSupportRequest
   extends Struct.CollectionTypeSchema {
   collectionName: 'support_requests';
@@ -2101,6 +2159,7 @@ declare module '@strapi/strapi' {
       'api::registration.registration': ApiRegistrationRegistration;
       'api::registration.seat-count': ApiRegistrationSeatCount;
       'api::session.session': ApiSessionSession;
+      'api::session.session-notice': ApiSessionSessionNotice;
       'api::support-request.support-request': ApiSupportRequestSupportRequest;
       'api::survey.survey': ApiSurveySurvey;
       'plugin::content-releases.release': PluginContentReleasesRelease;

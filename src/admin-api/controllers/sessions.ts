@@ -35,6 +35,26 @@ export const sessionsController = (strapi: Core.Strapi) => ({
     ctx.body = { data: await dashboard(strapi).seatCounts(ids) };
   },
 
+  /** GET …/sessions/:documentId/notice: the change its registrants will be told of, when, and to how many (null: nothing pending). */
+  async notice(ctx: Context) {
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = { data: await service(strapi, 'api::session.changes').pending(documentIdParam(ctx)) };
+  },
+
+  /** POST …/sessions/:documentId/notice/send: sends the pending change now. */
+  async sendNotice(ctx: Context) {
+    ctx.body = { data: { written: await service(strapi, 'api::session.changes').sendNow(documentIdParam(ctx)) } };
+  },
+
+  /** POST …/sessions/:documentId/notice/hold { held: boolean }: holds the pending change, or releases it. */
+  async holdNotice(ctx: Context) {
+    const held = (ctx.request as { body?: { held?: unknown } }).body?.held;
+    if (typeof held !== 'boolean') throw new errors.ValidationError(t(languageOf(ctx), 'admin.noticeHeldFlag'));
+    const changed = await service(strapi, 'api::session.changes').hold(documentIdParam(ctx), held);
+    if (!changed) throw new errors.NotFoundError(t(languageOf(ctx), 'admin.noNoticePending'));
+    ctx.body = { data: await service(strapi, 'api::session.changes').pending(documentIdParam(ctx)) };
+  },
+
   async registrations(ctx: Context) {
     const summary = await service(strapi, 'api::registration.editors').summary(documentIdParam(ctx));
     if (summary === null) throw new errors.NotFoundError('Aquesta sessió no existeix.');

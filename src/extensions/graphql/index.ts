@@ -18,6 +18,7 @@ import { registrationsExtension } from './registrations';
 export const GRAPHQL_HIDDEN_TYPES = [
   'api::registration.registration',
   'api::registration.seat-count',
+  'api::session.session-notice',
   'api::feedback-response.feedback-response',
   'api::feedback-rollup.feedback-rollup',
   'api::survey.survey',

@@ -5,6 +5,7 @@
 import type { Core } from '@strapi/strapi';
 import { service } from '../../../utils/services';
 import { sessionRows, type RegistrationRow } from '../rows';
+import { reminderWhen } from './notifications';
 
 const UID = 'api::registration.registration';
 
@@ -17,19 +18,26 @@ const jobs = (strapi: Core.Strapi) => ({
         session: {
           publishedAt: { $notNull: true },
           eventStatus: 'scheduled',
-          startsAt: { $gt: now, $lte: new Date(now.getTime() + hours * 3600000) },
+          startsAt: {
+            $gt: now,
+            $lte: new Date(now.getTime() + hours * 3600000),
+          },
         },
       },
-      populate: { session: { select: ['documentId'] } },
+      populate: { session: { select: ['documentId', 'startsAt'] } },
     })) as RegistrationRow[];
     const notifications = service(strapi, 'api::registration.notifications');
     let queued = 0;
     for (const registration of due) {
       const session = registration.session?.documentId;
       if (session === undefined) continue;
+      // Registered after the reminder time: the confirmation said when the link comes; no late "tomorrow".
+      const startsAt = (registration.session as { startsAt?: string }).startsAt;
+      const createdAt = (registration as { createdAt?: string }).createdAt;
+      if (startsAt !== undefined && createdAt !== undefined && new Date(createdAt).getTime() > new Date(startsAt).getTime() - hours * 3600000) continue;
       const key = `reminder:${registration.documentId}`;
       if ((await strapi.db.query('api::outbox-message.outbox-message').count({ where: { dedupeKey: key } })) > 0) continue;
-      await strapi.db.transaction(async () => notifications.notify('reminder', registration, await sessionRows(strapi, session, { lock: false }), key));
+      await strapi.db.transaction(async () => notifications.notify('reminder', registration, await sessionRows(strapi, session, { lock: false }), key, reminderWhen(startsAt ?? now, registration.language, now)));
       queued += 1;
     }
     return queued;
@@ -45,7 +53,10 @@ const jobs = (strapi: Core.Strapi) => ({
     cutoff.setUTCMonth(cutoff.getUTCMonth() - months);
     const old = (await strapi.db.query(UID).findMany({
       select: ['id'],
-      where: { anonymizedAt: { $null: true }, session: { startsAt: { $lt: cutoff } } },
+      where: {
+        anonymizedAt: { $null: true },
+        session: { startsAt: { $lt: cutoff } },
+      },
     })) as { id: number }[];
     if (old.length === 0) return 0;
     await strapi.db.query(UID).updateMany({

@@ -1,7 +1,7 @@
 /**
  * Registering and cancelling: a person confirmed while seats are left, waitlisted beyond, written in
  * groups per session under the session's row lock (src/utils/group-commit.ts) with their emails;
- * a cancellation that frees a seat promotes the first person waiting. The form is checked in
+ * a cancellation that frees a seat promotes the first person waiting, a raised capacity as many as fit. The form is checked in
  * controllers/validation/registration.ts, the messages composed in notifications.ts, the scheduled
  * jobs are jobs.ts, the editors' counts and export editors.ts.
  */
@@ -167,6 +167,20 @@ const registrations = (strapi: Core.Strapi) => {
 
   const registerInGroups = groupCommit(registerBatch);
 
+  /** Confirms up to `seats` people of the waiting list, first registered first, each emailed; call it holding the session lock. */
+  const promote = async (sessionDocumentId: string, rows: SessionRow[], seatsFree: number): Promise<number> => {
+    const next = (await strapi.db.query(UID).findMany({
+      where: { session: { documentId: sessionDocumentId }, registrationStatus: 'waitlisted' },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      limit: Math.min(seatsFree, 10000),
+    })) as RegistrationRow[];
+    if (next.length === 0) return 0;
+    await strapi.db.query(UID).updateMany({ where: { id: { $in: next.map((r) => r.id) } }, data: { registrationStatus: 'confirmed' } });
+    for (const registration of next) await notifications().notify('promoted', { ...registration, registrationStatus: 'confirmed' }, rows);
+    await invalidateAfterCommit(strapi);
+    return next.length;
+  };
+
   return {
     tokenFor,
 
@@ -207,18 +221,24 @@ const registrations = (strapi: Core.Strapi) => {
         // The survey link goes with the seat: a cancelled registration cannot answer.
         await strapi.db.query(UID).update({ where: { id: current.id }, data: { registrationStatus: 'cancelled', cancelledAt: new Date(), feedbackTokenHash: null } });
         await notifications().notify('cancellation', current, rows);
-        if (current.registrationStatus === 'confirmed') {
-          const [next] = (await strapi.db.query(UID).findMany({
-            where: { session: { documentId: sessionDocumentId }, registrationStatus: 'waitlisted' },
-            orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-            limit: 1,
-          })) as RegistrationRow[];
-          if (next !== undefined) {
-            await strapi.db.query(UID).update({ where: { id: next.id }, data: { registrationStatus: 'confirmed' } });
-            await notifications().notify('promoted', { ...next, registrationStatus: 'confirmed' }, rows);
-          }
-        }
+        if (current.registrationStatus === 'confirmed') await promote(sessionDocumentId, rows, 1);
         return { status: 'cancelled' as const, session: sessionDocumentId };
+      });
+    },
+
+    /**
+     * After an editor raised a published session's capacity (or made it unlimited): the people
+     * waiting take the new seats, in the order they registered, each emailed with the link, in one
+     * transaction under the session's lock. Lowering it removes nobody. Returns how many moved.
+     */
+    async fillSeats(sessionDocumentId: string): Promise<number> {
+      return strapi.db.transaction(async () => {
+        const rows = await sessionRows(strapi, sessionDocumentId, { lock: true });
+        const session = publishedIn(rows, 'ca');
+        if (session === null || session.eventStatus !== 'scheduled') return 0;
+        const counts = (await seats().confirmedCounts([sessionDocumentId])).get(sessionDocumentId);
+        const free = session.capacity === null ? Number.MAX_SAFE_INTEGER : session.capacity - (counts?.confirmed ?? 0);
+        return free > 0 ? promote(sessionDocumentId, rows, free) : 0;
       });
     },
   };

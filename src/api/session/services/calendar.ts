@@ -1,7 +1,7 @@
 /** iCalendar of sessions: one session's and the programme's feed, and a registrant's invitation. */
 import type { Core } from '@strapi/strapi';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
-import { ICalCalendar, ICalEventStatus } from 'ical-generator';
+import { ICalCalendar, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import type { Language } from '../../../utils/language';
 import { sessionPageUrl as pageUrlOf } from '../../../site/urls';
 import { publicUrl } from '../../../utils/public-url';
@@ -20,6 +20,11 @@ type CalendarSession = {
   coOrganizer?: string | null;
   updatedAt?: string | Date | null;
 };
+
+/** A registrant's invitation: its method (RFC 5546) and revision; the event keeps the confirmation's UID. */
+export type InvitationOptions = { meetingUrl?: string; sequence?: number; method?: 'REQUEST' | 'CANCEL' };
+
+const NOTICE = 'api::session.session-notice';
 
 const TEXT = {
   ca: {
@@ -45,14 +50,37 @@ const STATUS: Record<string, ICalEventStatus> = {
 
 /** iCalendar (RFC 5545) for sessions: times in Europe/Madrid with its VTIMEZONE; never the meeting link. */
 const calendar = ({ strapi }: { strapi: Core.Strapi }) => {
+  /** The sender's address (EMAIL_FROM), the organiser of an invitation that updates or cancels. */
+  const organizerEmail = (): string => {
+    const from = String(strapi.config.get('plugin::email.settings.defaultFrom', '') || 'no-reply@localhost');
+    return /<([^>]+)>/.exec(from)?.[1] ?? from;
+  };
+
+  /** The revision of each session's events (0 until a change has been sent). */
+  const sequencesOf = async (documentIds: string[]): Promise<Map<string, number>> => {
+    if (documentIds.length === 0) return new Map();
+    const rows = (await strapi.db.query(NOTICE).findMany({
+      select: ['sessionDocumentId', 'sequence'],
+      where: { sessionDocumentId: { $in: documentIds } },
+    })) as { sessionDocumentId: string; sequence: number }[];
+    return new Map(rows.map((row) => [row.sessionDocumentId, row.sequence]));
+  };
+
   const sessionPageUrl = (session: CalendarSession, locale: Language) =>
     pageUrlOf(strapi.config.get('portal.sessionPageUrl', '') as string, publicUrl(strapi), session, locale);
 
   /**
    * `meetingUrl` is only for a registrant's own invitation (an email attachment): it is put in the
-   * event's location and description. Public feeds never pass it.
+   * event's location and description. Public feeds never pass it. `sequences` are the events'
+   * revisions (a session's notice, src/api/session/services/changes.ts), so that a calendar that has
+   * the event takes the newer one; `method` makes it an update (REQUEST) or a removal (CANCEL).
    */
-  const render = (sessions: CalendarSession[], locale: Language, { meetingUrl }: { meetingUrl?: string } = {}): string => {
+  const render = (
+    sessions: CalendarSession[],
+    locale: Language,
+    { meetingUrl, sequence, method }: InvitationOptions = {},
+    sequences: ReadonlyMap<string, number> = new Map()
+  ): string => {
     const text = TEXT[locale];
     const host = new URL(publicUrl(strapi)).host;
     const calendar = new ICalCalendar({
@@ -63,6 +91,8 @@ const calendar = ({ strapi }: { strapi: Core.Strapi }) => {
     });
     // Events carry the zone; the calendar only asks for its VTIMEZONE, so DTSTAMP stays in UTC.
     calendar.timezone({ name: null, generator: getVtimezoneComponent });
+    if (method !== undefined) calendar.method(method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST);
+    const organizer = method === undefined ? undefined : { name: 'Dijous GOmunicipal', email: organizerEmail() };
     for (const session of sessions) {
       const start = new Date(session.startsAt);
       const end = sessionEnd(session);
@@ -88,7 +118,9 @@ const calendar = ({ strapi }: { strapi: Core.Strapi }) => {
         description,
         location: meetingUrl ?? text.location,
         url,
-        status: STATUS[session.eventStatus ?? ''] ?? ICalEventStatus.CONFIRMED,
+        status: method === 'CANCEL' ? ICalEventStatus.CANCELLED : (STATUS[session.eventStatus ?? ''] ?? ICalEventStatus.CONFIRMED),
+        sequence: sequence ?? sequences.get(session.documentId) ?? 0,
+        organizer,
       });
     }
     return calendar.toString();
@@ -98,6 +130,7 @@ const calendar = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     render,
+    sequencesOf,
 
     /** Upcoming sessions (cancelled ones too, so that calendars drop them) and those of the last 12 months. */
     async feed(locale: Language, now = new Date()): Promise<string> {
@@ -111,13 +144,14 @@ const calendar = ({ strapi }: { strapi: Core.Strapi }) => {
         sort: ['startsAt:asc'],
         limit: 500,
       });
-      return render(sessions as CalendarSession[], locale);
+      const list = sessions as CalendarSession[];
+      return render(list, locale, {}, await sequencesOf(list.map((s) => s.documentId)));
     },
 
     /** One published session's calendar, or undefined when there is none with that id in that locale. */
     async single(documentId: string, locale: Language): Promise<string | undefined> {
       const session = await strapi.documents(UID).findOne({ documentId, locale, status: 'published', fields: [...FIELDS] });
-      return session === null ? undefined : render([session as CalendarSession], locale);
+      return session === null ? undefined : render([session as CalendarSession], locale, {}, await sequencesOf([documentId]));
     },
   };
 };
