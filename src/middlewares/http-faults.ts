@@ -6,6 +6,8 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { languageOf } from '../utils/language';
 import {
+  answerFault,
+  type FaultStatus,
   internalErrorMessage,
   isDatabaseUnavailable,
   isInternalError,
@@ -15,7 +17,6 @@ import {
   payloadTooLargeMessage,
   UNPARSABLE_BODY_MESSAGE,
   UNAVAILABLE_MESSAGE,
-  UNAVAILABLE_RETRY_AFTER_SECONDS,
 } from '../utils/faults';
 
 const statusOf = (error: unknown): number | undefined => {
@@ -54,23 +55,8 @@ const httpFaults: Core.MiddlewareFactory = (_config, { strapi }) => {
     }
   };
 
-  const NAMES = {
-    400: ['ValidationError', 'BAD_USER_INPUT'],
-    413: ['PayloadTooLargeError', 'PAYLOAD_TOO_LARGE'],
-    500: ['InternalServerError', 'INTERNAL_SERVER_ERROR'],
-    503: ['ServiceUnavailableError', 'SERVICE_UNAVAILABLE'],
-  } as const;
-
-  const answer = (ctx: Context, status: 400 | 413 | 500 | 503, message: string, details: Record<string, string> = {}) => {
-    if (status === 503) ctx.set('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
-    ctx.set('Cache-Control', 'no-store');
-    ctx.status = status;
-    const [name, code] = NAMES[status];
-    ctx.body =
-      ctx.path === graphqlEndpoint
-        ? { errors: [{ message, extensions: { code, ...details } }], data: null }
-        : { data: null, error: { status, name, message, details } };
-  };
+  const answer = (ctx: Context, status: FaultStatus, message: string, details: Record<string, string> = {}) =>
+    answerFault(ctx, status, message, { graphql: ctx.path === graphqlEndpoint, details });
 
   return async (ctx, next) => {
     let failure: unknown;

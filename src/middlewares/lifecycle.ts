@@ -4,8 +4,7 @@
  * records each request in the metrics (count and latency by route family).
  */
 import type { Core } from '@strapi/strapi';
-import { t } from '../messages';
-import { UNAVAILABLE_RETRY_AFTER_SECONDS } from '../utils/faults';
+import { answerFault, UNAVAILABLE_MESSAGE } from '../utils/faults';
 import { requestLanguage } from '../utils/language';
 import { isShuttingDown, requestFinished, requestStarted } from '../utils/lifecycle';
 import { httpDuration, httpRequests, routeFamily } from '../utils/metrics';
@@ -16,12 +15,8 @@ const OPERATIONS_PATHS = new Set(['/_health', '/_ready', '/metrics']);
 const lifecycle: Core.MiddlewareFactory = () => async (ctx, next) => {
   if (isShuttingDown() && !OPERATIONS_PATHS.has(ctx.path)) {
     // Nothing of this request has run: a proxy may send it to another process, even a POST.
-    ctx.status = 503;
-    ctx.set('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
     ctx.set('Connection', 'close');
-    ctx.set('Cache-Control', 'no-store');
-    const message = t(requestLanguage(undefined, ctx.get('accept-language')), 'service.unavailable');
-    ctx.body = { data: null, error: { status: 503, name: 'ServiceUnavailableError', message, details: {} } };
+    answerFault(ctx, 503, UNAVAILABLE_MESSAGE[requestLanguage(undefined, ctx.get('accept-language'))]);
     return;
   }
   requestStarted();

@@ -3,6 +3,7 @@
  * internal error; how each is recognised and what the client is told (messages in src/messages).
  */
 import crypto from 'crypto';
+import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
 import { localized, t } from '../messages';
 import type { Language, Localized } from './language';
@@ -90,3 +91,29 @@ export const newErrorId = (): string => crypto.randomUUID();
 
 /** The client's message of an internal error, with its id. */
 export const internalErrorMessage = (language: Language, errorId: string): string => t(language, 'server.internalError', { id: errorId });
+
+const FAULT_NAMES = {
+  400: ['ValidationError', 'BAD_USER_INPUT'],
+  413: ['PayloadTooLargeError', 'PAYLOAD_TOO_LARGE'],
+  500: ['InternalServerError', 'INTERNAL_SERVER_ERROR'],
+  503: ['ServiceUnavailableError', 'SERVICE_UNAVAILABLE'],
+} as const;
+
+export type FaultStatus = keyof typeof FAULT_NAMES;
+
+/**
+ * Writes a fault's answer in Strapi's error shape (GraphQL's on the GraphQL endpoint), never
+ * cached; a 503 says when to retry.
+ */
+export const answerFault = (
+  ctx: Context,
+  status: FaultStatus,
+  message: string,
+  { graphql = false, details = {} }: { graphql?: boolean; details?: Record<string, string> } = {}
+): void => {
+  if (status === 503) ctx.set('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
+  ctx.set('Cache-Control', 'no-store');
+  ctx.status = status;
+  const [name, code] = FAULT_NAMES[status];
+  ctx.body = graphql ? { errors: [{ message, extensions: { code, ...details } }], data: null } : { data: null, error: { status, name, message, details } };
+};
