@@ -42,3 +42,36 @@ export type Dashboard = {
   /** Outbox messages that gave up after their last attempt. */
   failedOutboxMessages: number;
 };
+
+export type EntityReach = {
+  ineCode: string | null;
+  name: string;
+  kind: string;
+  comarca: string | null;
+  registrations: number;
+  /** Different people (by email) marked attended. */
+  attendees: number;
+  sessionsAttended: number;
+  resourcesCompleted: number;
+  eligible: boolean;
+  proposals: number;
+  supportRequests: number;
+  /** Registered, proposed a topic or asked for support in the range. */
+  engaged: boolean;
+};
+
+export type ReachGroup = { key: string | null; entities: number; reached: number; registrations: number; attendees: number };
+
+export type Reach = {
+  from: string | null;
+  to: string | null;
+  entities: number;
+  reached: number;
+  registrations: number;
+  /** Registrations in the range whose person chose no local entity. */
+  registrationsWithoutEntity: number;
+  attendees: number;
+  byKind: ReachGroup[];
+  byComarca: ReachGroup[];
+  rows: EntityReach[];
+};

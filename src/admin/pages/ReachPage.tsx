@@ -2,22 +2,10 @@
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
+import type { EntityReach, Reach, ReachGroup as Group } from '../../admin-api/types';
 
-type Row = {
-  ineCode: string | null;
-  name: string;
-  kind: string;
-  comarca: string | null;
-  registrations: number;
-  attendees: number;
-  sessionsAttended: number;
-  resourcesCompleted: number;
-  eligible: boolean;
-  proposals: number;
-  supportRequests: number;
-};
-type Group = { key: string | null; entities: number; reached: number; registrations: number; attendees: number };
-type Reach = { entities: number; reached: number; registrations: number; registrationsWithoutEntity: number; attendees: number; byKind: Group[]; byComarca: Group[]; rows: Row[] };
+// The answer's shape is the server's (type-only import).
+type Row = EntityReach;
 
 const COLUMNS: { key: keyof Row; label: string; sortable?: boolean }[] = [
   { key: 'name', label: 'Ens local', sortable: true },

@@ -10,6 +10,9 @@ import { errors } from '@strapi/utils';
 import { t } from '../../../messages';
 import type { Language } from '../../../utils/language';
 import { service } from '../../../utils/services';
+import type { EntityReach, Reach, ReachGroup } from '../../../admin-api/types';
+
+export type { EntityReach, Reach, ReachGroup };
 
 export const REACH_FILTERS = ['all', 'engaged', 'never', 'eligibleNoSupport'] as const;
 export type ReachFilter = (typeof REACH_FILTERS)[number];
@@ -18,38 +21,7 @@ export type ReachSort = (typeof REACH_SORTS)[number];
 
 export type ReachQuery = { from: string | null; to: string | null; filter: ReachFilter; sort: ReachSort; order: 'asc' | 'desc' };
 
-export type EntityReach = {
-  ineCode: string | null;
-  name: string;
-  kind: string;
-  comarca: string | null;
-  registrations: number;
-  /** Different people (by email) marked attended. */
-  attendees: number;
-  sessionsAttended: number;
-  resourcesCompleted: number;
-  eligible: boolean;
-  proposals: number;
-  supportRequests: number;
-  /** Registered, proposed a topic or asked for support in the range. */
-  engaged: boolean;
-};
 
-export type ReachGroup = { key: string | null; entities: number; reached: number; registrations: number; attendees: number };
-
-export type Reach = {
-  from: string | null;
-  to: string | null;
-  entities: number;
-  reached: number;
-  registrations: number;
-  /** Registrations in the range whose person chose no local entity. */
-  registrationsWithoutEntity: number;
-  attendees: number;
-  byKind: ReachGroup[];
-  byComarca: ReachGroup[];
-  rows: EntityReach[];
-};
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const isDay = (value: string) => {
