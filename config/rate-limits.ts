@@ -21,6 +21,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
     points: env.int('RATE_LIMIT_FEEDBACK_POINTS', 20),
     seconds: env.int('RATE_LIMIT_FEEDBACK_SECONDS', 600),
   },
+  alertSubscription: {
+    points: env.int('RATE_LIMIT_ALERTS_POINTS', 5),
+    seconds: env.int('RATE_LIMIT_ALERTS_SECONDS', 600),
+  },
   proposal: {
     points: env.int('RATE_LIMIT_PROPOSAL_POINTS', 5),
     seconds: env.int('RATE_LIMIT_PROPOSAL_SECONDS', 600),

@@ -32,8 +32,13 @@ export type LastFeedback = {
   topTwoBox: { question: string; label: string; value: number | null }[];
 };
 
+/** A published session starting within a day that has no meeting link yet: the reminder would go without it. */
+export type SessionWithoutLink = { documentId: string; title: string; startsAt: string };
+
 export type Dashboard = {
   nextSession: NextSession | null;
+  /** Sessions starting within 24 hours without a meeting link. */
+  withoutMeetingLink: SessionWithoutLink[];
   lastFeedback: LastFeedback | null;
   /** Proposals a reviewer has still to decide on: received or under review. */
   proposalsWaiting: number;
@@ -74,4 +79,24 @@ export type Reach = {
   byKind: ReachGroup[];
   byComarca: ReachGroup[];
   rows: EntityReach[];
+};
+
+/** What registrants have been told of a session: the fields that matter to them. */
+export type ToldState = { startsAt: string; durationMinutes: number | null; eventStatus: string; meetingUrl: string | null };
+
+/** The net change of a session since its registrants were last told. */
+export type SessionChange = {
+  rescheduled?: { from: ToldState; to: ToldState };
+  postponed?: boolean;
+  cancelled?: boolean;
+  reinstated?: boolean;
+  linkChanged?: boolean;
+};
+
+/** What the admin shows on a session: the change that will be sent, when, to how many people. */
+export type PendingNotice = {
+  change: SessionChange;
+  dueAt: string | null;
+  held: boolean;
+  recipients: { confirmed: number; waitlisted: number };
 };

@@ -6,6 +6,7 @@ import { ImportAttendance } from './components/ImportAttendance';
 import { ImportCatalogRequests } from './components/ImportCatalogRequests';
 import { ProposalReview } from './components/ProposalReview';
 import { addSeatsColumns } from './components/SessionSeatsColumns';
+import { SessionNotice } from './components/SessionNotice';
 import { SessionRegistrations } from './components/SessionRegistrations';
 import { strapiCatalan } from './strapi-ca';
 import { message, translations } from './translations';
@@ -89,6 +90,10 @@ export default {
   },
   bootstrap(app: StrapiApp) {
     const contentManager = app.getPlugin('content-manager');
+    contentManager.injectComponent('editView', 'right-links', {
+      name: 'gomunicipal-session-notice',
+      Component: SessionNotice,
+    });
     contentManager.injectComponent('editView', 'right-links', {
       name: 'gomunicipal-session-registrations',
       Component: SessionRegistrations,

@@ -75,9 +75,10 @@ export const cronTasks = (outboxIntervalSeconds: number, only: string[] = []): R
       options: { rule: '*/15 * * * * *' },
     },
     retention: {
-      task: exclusive('retention', (strapi) =>
-        service(strapi, 'api::registration.jobs').anonymizeOlderThan(strapi.config.get('privacy.retentionMonths', 24))
-      ),
+      task: exclusive('retention', async (strapi) => {
+        await service(strapi, 'api::registration.jobs').anonymizeOlderThan(strapi.config.get('privacy.retentionMonths', 24));
+        await service(strapi, 'api::alert-subscription.alerts').purgeUnconfirmed();
+      }),
       options: { rule: '0 30 3 * * *', tz: 'Europe/Madrid' },
     },
   };

@@ -12,10 +12,18 @@ const ACTIONS = new Set(['update', 'publish', 'unpublish', 'discardDraft']);
 export const watchSessionChanges =
   (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
   async (context, next) => {
-    if (context.uid !== UID || !ACTIONS.has(context.action)) return next();
+    if (context.uid !== UID) return next();
+    const changes = service(strapi, 'api::session.changes');
+    if (context.action === 'create') {
+      // Created and published in one call (imports, scripts): a first publication, with nothing before it.
+      const result = await next();
+      const created = (result as { documentId?: unknown } | null)?.documentId;
+      if ((context.params as { status?: unknown }).status === 'published' && typeof created === 'string') await changes.observe(created, null);
+      return result;
+    }
+    if (!ACTIONS.has(context.action)) return next();
     const documentId = (context.params as { documentId?: unknown }).documentId;
     if (typeof documentId !== 'string') return next();
-    const changes = service(strapi, 'api::session.changes');
     const before = await changes.snapshot(documentId);
     const result = await next();
     await changes.observe(documentId, before);

@@ -22,6 +22,8 @@ export const EMAIL_KINDS = [
   'session-changed',
   'session-cancelled',
   'recording-available',
+  'alert-confirmation',
+  'new-session',
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 

@@ -163,6 +163,67 @@ export const SITE_MESSAGES = {
     es: 'Esta sesión no está publicada en castellano.',
   },
   readInOther: { ca: 'Llegiu-la en castellà', es: 'Leedla en catalán' },
+
+  navAlerts: { ca: 'Avisos', es: 'Avisos' },
+  alertsTitle: { ca: "Avisa'm de les noves sessions", es: 'Avisadme de las nuevas sesiones' },
+  alertsIntro: {
+    ca: 'Us enviarem un correu cada vegada que es programi una sessió nova del Dijous GOmunicipal, amb la data i l’enllaç per inscriure-us-hi. Res més.',
+    es: 'Os enviaremos un correo cada vez que se programe una sesión nueva del Dijous GOmunicipal, con la fecha y el enlace para inscribiros. Nada más.',
+  },
+  alertsEmail: { ca: 'Correu electrònic', es: 'Correo electrónico' },
+  alertsLanguage: { ca: 'Idioma dels avisos', es: 'Idioma de los avisos' },
+  alertsConsent: {
+    ca: 'Accepto que la Diputació de Barcelona desi aquesta adreça només per enviar-me aquests avisos. Em puc donar de baixa des de qualsevol avís, i llavors s’esborra.',
+    es: 'Acepto que la Diputació de Barcelona guarde esta dirección solo para enviarme estos avisos. Puedo darme de baja desde cualquier aviso, y entonces se borra.',
+  },
+  alertsSubmit: { ca: 'Vull rebre els avisos', es: 'Quiero recibir los avisos' },
+  alertsErrors: { ca: 'Cal corregir el formulari', es: 'Hay que corregir el formulario' },
+  alertsSentTitle: { ca: 'Mireu el vostre correu', es: 'Mirad vuestro correo' },
+  alertsSentText: {
+    ca: "Si l'adreça encara no rebia els avisos, li hem enviat un enllaç per confirmar-ho (funciona durant {hours} hores). Fins que no l’obriu, no us enviarem cap avís.",
+    es: 'Si la dirección todavía no recibía los avisos, le hemos enviado un enlace para confirmarlo (funciona durante {hours} horas). Hasta que no lo abráis, no os enviaremos ningún aviso.',
+  },
+  alertsConfirmTitle: { ca: 'Confirmeu els avisos', es: 'Confirmad los avisos' },
+  alertsConfirmText: {
+    ca: 'Premeu el botó per començar a rebre un avís de cada sessió nova.',
+    es: 'Pulsad el botón para empezar a recibir un aviso de cada sesión nueva.',
+  },
+  alertsConfirmButton: { ca: 'Confirma els avisos', es: 'Confirmar los avisos' },
+  alertsConfirmedTitle: { ca: 'Avisos confirmats', es: 'Avisos confirmados' },
+  alertsConfirmedText: {
+    ca: 'A partir d’ara rebreu un correu de cada sessió nova. Cada avís porta un enllaç per donar-vos-en de baixa.',
+    es: 'A partir de ahora recibiréis un correo de cada sesión nueva. Cada aviso lleva un enlace para daros de baja.',
+  },
+  alertsExpiredTitle: { ca: "L'enllaç ha caducat", es: 'El enlace ha caducado' },
+  alertsExpiredText: {
+    ca: 'Aquest enllaç de confirmació ja no funciona. Podeu tornar a demanar els avisos.',
+    es: 'Este enlace de confirmación ya no funciona. Podéis volver a pedir los avisos.',
+  },
+  linkInvalidTitle: { ca: 'Aquest enllaç no és vàlid', es: 'Este enlace no es válido' },
+  linkInvalidText: {
+    ca: "Comproveu que l'heu copiat sencer des del correu.",
+    es: 'Comprobad que lo habéis copiado entero desde el correo.',
+  },
+  unsubscribeTitle: { ca: 'Donar-se de baixa', es: 'Darse de baja' },
+  unsubscribeAlertsText: {
+    ca: 'Premeu el botó per deixar de rebre els avisos de noves sessions. Esborrarem la vostra adreça.',
+    es: 'Pulsad el botón para dejar de recibir los avisos de nuevas sesiones. Borraremos vuestra dirección.',
+  },
+  unsubscribeUpdatesText: {
+    ca: 'Premeu el botó per deixar de rebre els avisos sobre aquesta sessió (canvis, gravació). La inscripció es manté; per cancel·lar-la, feu servir l’enllaç del correu de confirmació.',
+    es: 'Pulsad el botón para dejar de recibir los avisos sobre esta sesión (cambios, grabación). La inscripción se mantiene; para cancelarla, usad el enlace del correo de confirmación.',
+  },
+  unsubscribeButton: { ca: "Dona'm de baixa", es: 'Dadme de baja' },
+  unsubscribedTitle: { ca: "Us hem donat de baixa", es: 'Os hemos dado de baja' },
+  unsubscribedAlertsText: {
+    ca: 'No rebreu més avisos de noves sessions i hem esborrat la vostra adreça.',
+    es: 'No recibiréis más avisos de nuevas sesiones y hemos borrado vuestra dirección.',
+  },
+  unsubscribedUpdatesText: {
+    ca: 'No rebreu més avisos sobre aquesta sessió. La inscripció es manté.',
+    es: 'No recibiréis más avisos sobre esta sesión. La inscripción se mantiene.',
+  },
+  alertsAgain: { ca: 'Torna a demanar els avisos', es: 'Volver a pedir los avisos' },
 } as const;
 
 /** Keys with a singular form `<key>One`, for counts. */

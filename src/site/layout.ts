@@ -8,7 +8,7 @@ import { html, jsonForScript, type SafeHtml } from './html';
 import { t } from '../messages';
 import { SITE_PATHS, absolute } from './urls';
 
-export type Section = 'home' | 'results' | 'session' | 'opendata' | 'none';
+export type Section = 'home' | 'results' | 'session' | 'opendata' | 'alerts' | 'none';
 
 export type PageMeta = {
   language: Language;
@@ -74,6 +74,7 @@ const sections = (meta: PageMeta): SafeHtml => {
 ${link('home', SITE_PATHS.home(language), t(language, 'navHome'))}
 ${link('results', SITE_PATHS.results(language), t(language, 'navResults'))}
 ${link('external', `/propose/?lang=${language}`, t(language, 'navPropose'))}
+${link('alerts', SITE_PATHS.alerts(language), t(language, 'navAlerts'))}
 </ul></nav>`;
 };
 

@@ -16,22 +16,28 @@ export const registerSiteRoutes = (strapi: Core.Strapi): void => {
   const maxAge = () => strapi.config.get('portal.cacheMaxAge', 60) as number;
   const languageOf = (ctx: Context): Language => (isLanguage(ctx.params.lang) ? ctx.params.lang : requestLanguage(undefined, ctx.get('accept-language')));
 
-  const send = (ctx: Context, answer: Answer) => {
+  const send = (ctx: Context, answer: Answer, cacheable: boolean) => {
     ctx.status = answer.status;
     ctx.type = answer.type;
     ctx.body = answer.body;
-    applyPublicCache(ctx, maxAge());
+    if (cacheable) applyPublicCache(ctx, maxAge());
+    else ctx.set('Cache-Control', 'no-store');
   };
 
-  const route = (path: string, handler: (ctx: Context) => Promise<Answer | undefined> | Answer | undefined) => ({
-    method: 'GET' as const,
+  type Handler = (ctx: Context) => Promise<Answer | undefined> | Answer | undefined;
+
+  /** A page; `cacheable: false` for the private links' pages (their URLs carry a token) and every POST. */
+  const route = (path: string, handler: Handler, { method = 'GET', cacheable = method === 'GET' }: { method?: 'GET' | 'POST'; cacheable?: boolean } = {}) => ({
+    method,
     path,
     handler: async (ctx: Context) => {
       const answer = await handler(ctx);
-      if (answer !== undefined) send(ctx, answer);
+      if (answer !== undefined) send(ctx, answer, cacheable);
     },
     config: { auth: false as const },
   });
+  const post = (path: string, handler: Handler) => route(path, handler, { method: 'POST' });
+  const privateLink = (path: string, handler: Handler) => route(path, handler, { cacheable: false });
 
   strapi.server.routes([
     route(SITE_ROUTES.root, (ctx) => {
@@ -62,6 +68,13 @@ export const registerSiteRoutes = (strapi: Core.Strapi): void => {
       return answer ?? site.notFound(languageOf(ctx), ctx.path);
     }),
     route(SITE_ROUTES.developers, (ctx) => site.developers(languageOf(ctx))),
+    // Alerts of new sessions: the form, its confirmation link, and every bulk message's unsubscribe link.
+    route(SITE_ROUTES.alerts, (ctx) => site.alertsForm(languageOf(ctx))),
+    post(SITE_ROUTES.alerts, (ctx) => site.subscribe(languageOf(ctx), ctx.request.body, ctx)),
+    privateLink(SITE_ROUTES.alertsConfirm, (ctx) => site.alertsConfirm(languageOf(ctx), ctx.query)),
+    post(SITE_ROUTES.alertsConfirm, (ctx) => site.confirmAlerts(languageOf(ctx), ctx.query)),
+    privateLink(SITE_ROUTES.unsubscribe, (ctx) => site.unsubscribePage(languageOf(ctx), ctx.query)),
+    post(SITE_ROUTES.unsubscribe, (ctx) => site.unsubscribe(languageOf(ctx), ctx.query)),
     route(SITE_ROUTES.sitemap, () => site.sitemap()),
     route(SITE_ROUTES.robots, () => site.robots()),
     // Anything else under /ca/ or /es/ is a page that does not exist, answered as a page.

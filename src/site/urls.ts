@@ -13,6 +13,9 @@ export const SITE_PATHS = {
   feed: (language: Language) => `/${language}/feed.xml`,
   opendata: (language: Language) => `/${language}/opendata`,
   developers: (language: Language) => `/${language}/api`,
+  alerts: (language: Language) => `/${language}/alerts`,
+  alertsConfirm: (language: Language) => `/${language}/alerts/confirm`,
+  unsubscribe: (language: Language) => `/${language}/unsubscribe`,
 } as const;
 
 /** Where a page of each kind is, for the router: `:lang` is ca or es. */
@@ -26,6 +29,9 @@ export const SITE_ROUTES = {
   opendataRoot: '/opendata',
   opendataFile: '/opendata/:name.:format',
   developers: '/:lang(ca|es)/api',
+  alerts: '/:lang(ca|es)/alerts',
+  alertsConfirm: '/:lang(ca|es)/alerts/confirm',
+  unsubscribe: '/:lang(ca|es)/unsubscribe',
   sitemap: '/sitemap.xml',
   robots: '/robots.txt',
 } as const;

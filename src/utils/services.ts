@@ -5,6 +5,7 @@
  * cast at each call site.
  */
 import type { Core } from '@strapi/strapi';
+import type { AlertSubscriptionService } from '../api/alert-subscription/services/alerts';
 import type { CatalogRequestImportService } from '../api/catalog-request/services/import';
 import type { FeedbackService } from '../api/feedback-response/services/feedback-response';
 import type { InvitationsService } from '../api/feedback-response/services/invitations';
@@ -31,6 +32,7 @@ import type { SupportRequestService } from '../api/support-request/services/supp
 import type { SurveyService } from '../api/survey/services/survey';
 
 export type Services = {
+  'api::alert-subscription.alerts': AlertSubscriptionService;
   'api::catalog-request.import': CatalogRequestImportService;
   'api::feedback-response.feedback-response': FeedbackService;
   'api::feedback-response.invitations': InvitationsService;

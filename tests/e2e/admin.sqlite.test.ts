@@ -144,4 +144,44 @@ describe('the editors’ admin', () => {
       },
     ]);
   });
+  it('warns on the dashboard about a session without its meeting link, and lets the editor send or hold its pending change', async () => {
+    // Tomorrow morning-ish (within 24 hours), published, two confirmed people, no meeting link.
+    const soon = new Date(Math.ceil((Date.now() + 12 * 3600000) / 3600000) * 3600000);
+    const session = await createSession(app.strapi, { title: 'Sessió sense enllaç', startsAt: soon, capacity: 5 });
+    await createRegistration(app.strapi, session, 'confirmed', 'una@ajuntament.example');
+    await createRegistration(app.strapi, session, 'confirmed', 'dues@ajuntament.example');
+    await page.getByRole('link', { name: 'Inici' }).click();
+    const warning = page.getByTestId('gomunicipal-no-meeting-link');
+    await warning.waitFor();
+    await expect(warning.innerText()).resolves.toContain('«Sessió sense enllaç» comença el');
+    await screenshot('admin-dashboard-no-link.png');
+
+    // The link is added (and the session published again): a change is pending for the confirmed.
+    const sessions = app.strapi.documents('api::session.session');
+    await sessions.update({ documentId: session, locale: 'ca', data: { meetingUrl: 'https://teams.example/meet/ara' } as never });
+    await sessions.publish({ documentId: session, locale: 'ca' });
+    await page.goto(`${base}/admin/content-manager/collection-types/api::session.session/${session}?plugins[i18n][locale]=ca`);
+    const box = page.getByTestId('gomunicipal-session-notice');
+    await box.waitFor();
+    await expect(box.innerText()).resolves.toContain('Enllaç de la reunió nou');
+    await expect(box.innerText()).resolves.toContain('S’enviarà a 2 persones confirmades.');
+    await screenshot('admin-session-notice.png');
+    const notices = app.strapi.db.query('api::session.session-notice');
+
+    await box.getByRole('button', { name: 'Retén-ho' }).click();
+    await until('the change is held', async () => (await notices.count({ where: { sessionDocumentId: session, held: true } })) === 1);
+    await box.getByRole('button', { name: 'Deixa-ho anar' }).waitFor();
+    await box.getByRole('button', { name: 'Deixa-ho anar' }).click();
+    await until('the change is released', async () => (await notices.count({ where: { sessionDocumentId: session, held: false } })) === 1);
+
+    const outbox = app.strapi.db.query('api::outbox-message.outbox-message');
+    await box.getByRole('button', { name: 'Envia-ho ara' }).click();
+    await until('the change is written to the outbox', async () => (await outbox.count({ where: { kind: 'session-changed', dedupeKey: { $startsWith: `change:${session}:` } } })) === 2);
+    // Nothing is pending any more: the box goes.
+    await until('the box is gone', async () => (await box.count()) === 0);
+    // The warning too: the session has its link now.
+    await page.getByRole('link', { name: 'Inici' }).click();
+    await page.getByTestId('gomunicipal-next-confirmed').waitFor();
+    expect(await page.getByTestId('gomunicipal-no-meeting-link').count()).toBe(0);
+  });
 });

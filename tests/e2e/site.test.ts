@@ -6,6 +6,7 @@ import { axeViolations, launchBrowser } from '../helpers/browser';
 import { createSession, DAY, removeUploads, uploadFile, type UploadedFile } from '../helpers/fixtures';
 import { startPublicApp } from '../helpers/public-app';
 import { APP_DIR, type TestApp } from '../helpers/strapi';
+import { unsubscribeUrl } from '../../src/email/unsubscribe';
 
 /**
  * The public site in Debian's Chromium: no WCAG 2.1 AA violation (axe-core) on every page type in
@@ -115,6 +116,8 @@ const PAGES = (): [string, string][] => [
   ['other-language', `/es/sessions/${slugs.onlyCa}`],
   ['opendata', '/ca/opendata'],
   ['opendata', '/es/opendata'],
+  ['alerts', '/ca/alerts'],
+  ['alerts', '/es/alerts'],
 ];
 
 const open = async (url: string, viewport = PHONE, { bypassCSP = false } = {}): Promise<{ context: BrowserContext; page: Page }> => {
@@ -143,7 +146,7 @@ describe('the public site in a browser', () => {
       await context.close();
     }
     expect(found).toEqual([]);
-    expect(checked).toBe(24);
+    expect(checked).toBe(28);
   });
 
   it('runs under the strict CSP (no violation: the JSON-LD is data), with no request beyond the app', async () => {
@@ -253,6 +256,56 @@ describe('the public site in a browser', () => {
     // The reach table scrolls on a phone: its region takes the focus too.
     await page.locator('.table-scroll').focus();
     expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('region');
+    await context.close();
+  });
+
+  it('subscribes to the alerts with the keyboard alone; the problem, sent, confirmation and unsubscribe pages pass axe too', async () => {
+    const { context, page } = await open('/es/alerts', PHONE, { bypassCSP: true });
+    const audit = async (name: string) => {
+      expect({ name, violations: await axeViolations(page) }).toEqual({ name, violations: [] });
+      await page.screenshot({ path: path.join(ARTIFACTS, `site-alerts-${name}-phone.png`), fullPage: true });
+    };
+    const tabTo = async (selector: string) => {
+      for (let i = 0; i < 30; i += 1) {
+        await page.keyboard.press('Tab');
+        if (await page.evaluate((s) => (document.activeElement as HTMLElement | null)?.matches(s) ?? false, selector)) return;
+      }
+      throw new Error(`Tab never reached ${selector}`);
+    };
+    // Without consent: the form comes back with the problem on top, linked to the field.
+    await tabTo('#email');
+    await page.keyboard.type('teclat@ajuntament.example');
+    await tabTo('button[type="submit"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#form-errors');
+    expect(await page.locator('#consent').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#email').inputValue()).toBe('teclat@ajuntament.example');
+    await audit('problem');
+    // The checkbox with the space bar, then send.
+    await tabTo('#consent');
+    await page.keyboard.press('Space');
+    await tabTo('button[type="submit"]');
+    await page.keyboard.press('Enter');
+    await page.locator('h1', { hasText: 'Mirad vuestro correo' }).waitFor();
+    await audit('sent');
+
+    const [message] = await app.strapi.db.query('api::outbox-message.outbox-message').findMany({ where: { kind: 'alert-confirmation', recipient: 'teclat@ajuntament.example' } });
+    const confirmUrl = (message.text as string).match(/http\S+\/es\/alerts\/confirm\S+/)?.[0] as string;
+    await page.goto(confirmUrl);
+    await audit('confirm');
+    await tabTo('main button[type="submit"]');
+    await page.keyboard.press('Enter');
+    await page.locator('h1', { hasText: 'Avisos confirmados' }).waitFor();
+    await audit('confirmed');
+
+    const [row] = await app.strapi.db.query('api::alert-subscription.alert-subscription').findMany({ where: { email: 'teclat@ajuntament.example' } });
+    await page.goto(unsubscribeUrl(app.strapi, 'alerts', row.documentId, 'es'));
+    await audit('unsubscribe');
+    await tabTo('main button[type="submit"]');
+    await page.keyboard.press('Enter');
+    await page.locator('h1', { hasText: 'Os hemos dado de baja' }).waitFor();
+    await audit('unsubscribed');
+    expect(await app.strapi.db.query('api::alert-subscription.alert-subscription').count({ where: { email: 'teclat@ajuntament.example' } })).toBe(0);
     await context.close();
   });
 

@@ -55,6 +55,10 @@ beforeAll(async () => {
   await strapi.documents('api::support-request.support-request').create({
     data: { localEntity: entity.documentId, requesterName: 'Tècnica', email: 'suport@example.org', topic: 'Transparència', requestStatus: 'pending', language: 'es', eligibilitySnapshot: { eligible: true } },
   });
+  // A confirmed subscriber to the alerts of new sessions (personal data the backup must keep, encrypted).
+  await strapi.documents('api::alert-subscription.alert-subscription').create({
+    data: { email: 'avisos@example.org', language: 'es', consentAt: new Date().toISOString(), confirmationSentAt: new Date().toISOString(), confirmedAt: new Date().toISOString() },
+  });
   await strapi.documents('api::outbox-message.outbox-message').create({
     data: { kind: 'test', recipient: CANARY, subject: 'Confirmació', text: 'Hola', language: 'ca', deliveryStatus: 'sent' },
   });
@@ -109,7 +113,7 @@ it('refuses to back up without a key from the environment', async () => {
 
 it('restores every record of every kind onto an empty database', async () => {
   const before = await snapshot(app);
-  for (const uid of ['session', 'material', 'recording', 'local-entity', 'catalog-request', 'registration', 'feedback-response', 'proposal', 'support-request']) {
+  for (const uid of ['session', 'material', 'recording', 'local-entity', 'catalog-request', 'registration', 'feedback-response', 'proposal', 'support-request', 'alert-subscription']) {
     expect({ uid, rows: (before[`api::${uid}.${uid}`] ?? []).length > 0 }).toEqual({ uid, rows: true });
   }
 

@@ -443,6 +443,56 @@ export interface AdminUser extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiAlertSubscriptionAlertSubscription
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'alert_subscriptions';
+  info: {
+    description: "Adreces que han demanat un av\u00EDs de cada sessi\u00F3 nova (doble confirmaci\u00F3); la baixa esborra l'adre\u00E7a";
+    displayName: 'Subscripci\u00F3 als avisos';
+    pluralName: 'alert-subscriptions';
+    singularName: 'alert-subscription';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    confirmationSentAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    confirmedAt: Schema.Attribute.DateTime;
+    consentAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    consentVersion: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    email: Schema.Attribute.Email &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 254;
+      }>;
+    language: Schema.Attribute.Enumeration<['ca', 'es']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'ca'>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::alert-subscription.alert-subscription'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface ApiCatalogRequestCatalogRequest
   extends Struct.CollectionTypeSchema {
   collectionName: 'catalog_requests';
@@ -852,6 +902,7 @@ export interface ApiOutboxMessageOutboxMessage
     > &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'pending'>;
+    headers: Schema.Attribute.JSON & Schema.Attribute.Private;
     html: Schema.Attribute.Text & Schema.Attribute.Private;
     kind: Schema.Attribute.String &
       Schema.Attribute.Required &
@@ -1265,6 +1316,7 @@ export interface ApiRegistrationRegistration
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
+    updatesStoppedAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
   };
 }
 
@@ -2146,6 +2198,7 @@ declare module '@strapi/strapi' {
       'admin::transfer-token': AdminTransferToken;
       'admin::transfer-token-permission': AdminTransferTokenPermission;
       'admin::user': AdminUser;
+      'api::alert-subscription.alert-subscription': ApiAlertSubscriptionAlertSubscription;
       'api::catalog-request.catalog-request': ApiCatalogRequestCatalogRequest;
       'api::catalog-resource.catalog-resource': ApiCatalogResourceCatalogResource;
       'api::feedback-response.feedback-response': ApiFeedbackResponseFeedbackResponse;

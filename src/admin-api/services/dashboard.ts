@@ -5,7 +5,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { service } from '../../utils/services';
-import type { Dashboard, LastFeedback, NextSession } from '../types';
+import type { Dashboard, LastFeedback, NextSession, SessionWithoutLink } from '../types';
 
 export type { Dashboard, LastFeedback, NextSession };
 
@@ -39,6 +39,25 @@ export const dashboard = (strapi: Core.Strapi) => ({
     };
   },
 
+  /**
+   * Published sessions that start within a day (not cancelled or postponed) and have no meeting
+   * link: their reminder would go without it, so the dashboard warns.
+   */
+  async withoutMeetingLink(now = new Date()): Promise<SessionWithoutLink[]> {
+    const rows = (await strapi.db.query(SESSION).findMany({
+      select: ['documentId', 'title', 'startsAt', 'meetingUrl'],
+      where: {
+        locale: 'ca',
+        publishedAt: { $notNull: true },
+        startsAt: { $gt: now, $lte: new Date(now.getTime() + 24 * 3600000) },
+        eventStatus: 'scheduled',
+        $or: [{ meetingUrl: { $null: true } }, { meetingUrl: '' }],
+      },
+      orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
+    })) as { documentId: string; title: string; startsAt: string }[];
+    return rows.map((row) => ({ documentId: row.documentId, title: row.title, startsAt: new Date(row.startsAt).toISOString() }));
+  },
+
   /** The last published session that has started (not cancelled), with its feedback headline for editors (no threshold). */
   async lastFeedback(now = new Date()): Promise<LastFeedback | null> {
     const [session] = (await strapi.db.query(SESSION).findMany({
@@ -60,14 +79,15 @@ export const dashboard = (strapi: Core.Strapi) => ({
   },
 
   async summary(now = new Date()): Promise<Dashboard> {
-    const [nextSession, lastFeedback, proposalsWaiting, supportRequestsPending, failedOutboxMessages] = await Promise.all([
+    const [nextSession, withoutMeetingLink, lastFeedback, proposalsWaiting, supportRequestsPending, failedOutboxMessages] = await Promise.all([
       this.nextSession(now),
+      this.withoutMeetingLink(now),
       this.lastFeedback(now),
       strapi.db.query('api::proposal.proposal').count({ where: { reviewStatus: { $in: [...PROPOSAL_WAITING_STATUSES] } } }),
       strapi.db.query('api::support-request.support-request').count({ where: { requestStatus: 'pending' } }),
       strapi.db.query('api::outbox-message.outbox-message').count({ where: { deliveryStatus: 'failed' } }),
     ]);
-    return { nextSession, lastFeedback, proposalsWaiting, supportRequestsPending, failedOutboxMessages };
+    return { nextSession, withoutMeetingLink, lastFeedback, proposalsWaiting, supportRequestsPending, failedOutboxMessages };
   },
 
   /** Capacity, confirmed registrations and seats left of each session document, in two queries. */

@@ -54,6 +54,12 @@ export const SessionRegistrations = () => {
         <Typography>
           Places lliures: {summary.seatsLeft === null ? 'sense límit' : `${summary.seatsLeft} de ${summary.capacity}`}
         </Typography>
+        {summary.capacity !== null && summary.confirmed > summary.capacity ? (
+          <Typography textColor="warning700" data-testid="gomunicipal-over-capacity">
+            La capacitat ({summary.capacity}) és inferior a les {summary.confirmed} inscripcions confirmades: no es treu ningú, i no se n’hi afegeix cap
+            fins que n’hi hagi menys.
+          </Typography>
+        ) : null}
         <Button variant="secondary" tag="a" href={`/admin${list}`}>
           Veure i marcar l'assistència
         </Button>

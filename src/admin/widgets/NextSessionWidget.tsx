@@ -16,9 +16,18 @@ const NextSessionWidget = () => {
   if (data === null) return <Widget.Loading />;
   const session = data.nextSession;
   if (session === null) return <Widget.NoData>{formatMessage(message('gomunicipal.widget.nextSession.none'))}</Widget.NoData>;
-  const when = new Intl.DateTimeFormat(locale, { timeZone: 'Europe/Madrid', dateStyle: 'full', timeStyle: 'short' }).format(new Date(session.startsAt));
+  const format = (iso: string) => new Intl.DateTimeFormat(locale, { timeZone: 'Europe/Madrid', dateStyle: 'full', timeStyle: 'short' }).format(new Date(iso));
+  const when = format(session.startsAt);
   return (
     <Flex direction="column" alignItems="stretch" gap={4}>
+      {data.withoutMeetingLink.map((missing) => (
+        <Typography key={missing.documentId} textColor="danger600" fontWeight="bold" data-testid="gomunicipal-no-meeting-link">
+          ⚠{' '}
+          <Link tag={NavLink} to={`${SESSIONS}/${missing.documentId}?plugins[i18n][locale]=ca`}>
+            {formatMessage(message('gomunicipal.widget.noMeetingLink'), { title: missing.title, when: format(missing.startsAt) })}
+          </Link>
+        </Typography>
+      ))}
       <Flex direction="column" alignItems="flex-start" gap={1}>
         <Link tag={NavLink} to={`${SESSIONS}/${session.documentId}?plugins[i18n][locale]=ca`}>
           {session.title}

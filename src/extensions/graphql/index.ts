@@ -27,6 +27,7 @@ export const GRAPHQL_HIDDEN_TYPES = [
   'api::catalog-request.catalog-request',
   'api::local-entity.local-entity',
   'api::outbox-message.outbox-message',
+  'api::alert-subscription.alert-subscription',
   // The site's texts: the site reads them itself; portals have the sessions.
   'api::programme.programme',
 ] as const;

@@ -70,6 +70,7 @@ ${texts?.lead ? html`<p class="lead">${texts.lead}</p>` : ''}
 ${renderBlocks(texts?.about, 2)}
 <section aria-labelledby="upcoming"><h2 id="upcoming">${t(language, 'upcomingHeading')}</h2>
 ${model.upcoming.length === 0 ? html`<p>${t(language, 'noUpcoming')}</p>` : html`<ul class="cards">${model.upcoming.map((s) => sessionCard(language, s))}</ul>`}
+<p><a href="${SITE_PATHS.alerts(language)}">${t(language, 'alertsTitle')}</a></p>
 </section>
 ${renderBlocks(texts?.howItWorks, 2)}
 <section aria-labelledby="support"><h2 id="support">${t(language, 'supportHeading')}</h2>

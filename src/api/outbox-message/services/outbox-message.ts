@@ -21,6 +21,8 @@ export type OutboxInput = {
   text: string;
   html?: string;
   attachments?: OutboxAttachment[];
+  /** Extra headers of a bulk message: List-Unsubscribe and List-Unsubscribe-Post (src/email/unsubscribe.ts). */
+  headers?: Record<string, string>;
   /** At most one message per key, ever (e.g. one reminder per registration). */
   dedupeKey?: string;
 };
@@ -135,6 +137,7 @@ const outbox = (strapi: Core.Strapi) => ({
           text: message.text,
           html: message.html ?? undefined,
           attachments: (message.attachments ?? []).map((a) => ({ ...a })),
+          headers: message.headers ?? undefined,
         });
         await strapi.db.query(UID).update({
           where: { id },

@@ -7,6 +7,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { renderEmail, type EmailKind } from '../../../email/templates';
+import { unsubscribeHeaders, unsubscribeUrl } from '../../../email/unsubscribe';
 import { absolute, SITE_PATHS, sessionPageUrl } from '../../../site/urls';
 import { t } from '../../../messages';
 import { isLanguage, LOCALE_TAG, type Language } from '../../../utils/language';
@@ -96,6 +97,12 @@ const WITH_LINK: ReadonlySet<EmailKind> = new Set(['confirmation', 'promoted', '
 const WITH_INVITATION: ReadonlySet<EmailKind> = new Set(['confirmation', 'promoted']);
 /** Messages about a change that carry the link to confirmed registrants only. */
 const CHANGES: ReadonlySet<EmailKind> = new Set(['session-changed', 'session-cancelled']);
+/**
+ * Bulk messages about a session (sent to all its registrants at once, not in answer to something
+ * the person did): each carries an unsubscribe link and the List-Unsubscribe headers; unsubscribing
+ * stops them for that registration (src/email/unsubscribe.ts).
+ */
+export const BULK_UPDATES: ReadonlySet<EmailKind> = new Set(['session-changed', 'session-cancelled', 'recording-available']);
 
 const notifications = (strapi: Core.Strapi) => {
   /** What a message without the link promises: with the reminder, or as soon as there is one when the reminder time has passed. */
@@ -138,6 +145,8 @@ const notifications = (strapi: Core.Strapi) => {
         : undefined;
     if (update !== undefined) view.invitation = 'yes';
     if (registration.registrationStatus === 'waitlisted') view.waitlisted = 'yes';
+    const unsubscribe = BULK_UPDATES.has(kind) ? unsubscribeUrl(strapi, 'updates', registration.documentId, registration.language) : undefined;
+    view.unsubscribeUrl = unsubscribe;
     const email = renderEmail(strapi.dirs.app.root, kind, registration.language, view);
     return {
       kind,
@@ -145,6 +154,7 @@ const notifications = (strapi: Core.Strapi) => {
       language: registration.language,
       ...email,
       attachments,
+      headers: unsubscribe === undefined ? undefined : unsubscribeHeaders(unsubscribe),
       dedupeKey,
     };
   };
@@ -156,6 +166,22 @@ const notifications = (strapi: Core.Strapi) => {
     async notify(...args: Parameters<typeof emailAbout>): Promise<void> {
       const email = emailAbout(...args);
       if (email !== null) await service(strapi, 'api::outbox-message.outbox-message').enqueue(email);
+    },
+
+    /**
+     * The unsubscribe link of a bulk message about a session (checked by the caller): no more of
+     * them for this registration, including those already waiting in the outbox. The registration
+     * itself stands. Idempotent.
+     */
+    async stopUpdates(registrationDocumentId: string, now = new Date()): Promise<void> {
+      await strapi.db.transaction(async () => {
+        await strapi.db
+          .query('api::registration.registration')
+          .updateMany({ where: { documentId: registrationDocumentId, updatesStoppedAt: { $null: true } }, data: { updatesStoppedAt: now } });
+        await strapi.db.query('api::outbox-message.outbox-message').deleteMany({
+          where: { kind: { $in: [...BULK_UPDATES] }, deliveryStatus: 'pending', dedupeKey: { $endsWith: `:${registrationDocumentId}` } },
+        });
+      });
     },
 
     /** Writes many emails in one statement, without dedupe (the registration batch's confirmations). */

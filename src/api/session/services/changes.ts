@@ -11,6 +11,7 @@
  * src/api/registration/services/notifications.ts.
  */
 import type { Core } from '@strapi/strapi';
+import type { PendingNotice, SessionChange, ToldState } from '../../../admin-api/types';
 import { invalidateAfterCommit } from '../../../cache/invalidation';
 import { publishedIn, sessionRows, type RegistrationRow, type SessionRow } from '../../registration/rows';
 import { formatWhen } from '../../registration/services/notifications';
@@ -21,16 +22,7 @@ import { linkToken, hashToken } from '../../../utils/tokens';
 const NOTICE = 'api::session.session-notice';
 const REGISTRATION = 'api::registration.registration';
 
-/** What registrants have been told of a session: the fields that matter to them. */
-export type ToldState = { startsAt: string; durationMinutes: number | null; eventStatus: string; meetingUrl: string | null };
-
-export type SessionChange = {
-  rescheduled?: { from: ToldState; to: ToldState };
-  postponed?: boolean;
-  cancelled?: boolean;
-  reinstated?: boolean;
-  linkChanged?: boolean;
-};
+export type { PendingNotice, SessionChange, ToldState };
 
 type NoticeRow = {
   id: number;
@@ -41,14 +33,6 @@ type NoticeRow = {
   dueAt: string | Date | null;
   held: boolean | number;
   recordingToldAt: string | Date | null;
-};
-
-/** What the admin shows on a session: the change that will be sent, when, to how many people. */
-export type PendingNotice = {
-  change: SessionChange;
-  dueAt: string | null;
-  held: boolean;
-  recipients: { confirmed: number; waitlisted: number };
 };
 
 export const stateOf = (session: SessionRow): ToldState => ({
@@ -104,7 +88,7 @@ const changes = ({ strapi }: { strapi: Core.Strapi }) => {
   const registrationsOf = async (sessionDocumentId: string, statuses: string[]) =>
     (await strapi.db.query(REGISTRATION).findMany({
       select: ['id', 'documentId', 'fullName', 'email', 'language', 'registrationStatus'],
-      where: { session: { documentId: sessionDocumentId }, registrationStatus: { $in: statuses }, anonymizedAt: { $null: true } },
+      where: { session: { documentId: sessionDocumentId }, registrationStatus: { $in: statuses }, anonymizedAt: { $null: true }, updatesStoppedAt: { $null: true } },
       orderBy: [{ id: 'asc' }],
     })) as RegistrationRow[];
 
@@ -169,6 +153,10 @@ const changes = ({ strapi }: { strapi: Core.Strapi }) => {
         await strapi.db.query(NOTICE).create({
           data: { sessionDocumentId, told, sequence: 0, held: false, pendingSince: pending ? now : null, dueAt: pending ? new Date(now.getTime() + quietMs()) : null },
         });
+        // Published for the first time (no notice yet, and not published before this write): the
+        // alert subscribers hear of it, when it is still to come. The notice row records that it was done.
+        const upcoming = new Date(state.startsAt).getTime() > now.getTime() && state.eventStatus === 'scheduled';
+        if (before === null && upcoming) await service(strapi, 'api::alert-subscription.alerts').alertNewSession(sessionDocumentId);
       } else {
         const told = parseTold(notice.told) ?? state;
         const pending = !isEmpty(changeBetween(told, state));
@@ -244,7 +232,7 @@ const changes = ({ strapi }: { strapi: Core.Strapi }) => {
         await strapi.db.query(NOTICE).update({ where: { id: notice.id }, data: { recordingToldAt: now } });
         const people = (await strapi.db.query(REGISTRATION).findMany({
           select: ['id', 'documentId', 'fullName', 'email', 'language', 'registrationStatus', 'attended', 'feedbackTokenHash'],
-          where: { session: { documentId: sessionDocumentId }, registrationStatus: 'confirmed', anonymizedAt: { $null: true } },
+          where: { session: { documentId: sessionDocumentId }, registrationStatus: 'confirmed', anonymizedAt: { $null: true }, updatesStoppedAt: { $null: true } },
           orderBy: [{ id: 'asc' }],
         })) as (RegistrationRow & { feedbackTokenHash: string | null })[];
         const answered = new Set(
