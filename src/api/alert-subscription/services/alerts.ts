@@ -54,7 +54,7 @@ const alerts = (strapi: Core.Strapi) => {
   const byDocumentId = async (documentId: string) =>
     (await strapi.db.query(UID).findOne({ where: { documentId } })) as SubscriptionRow | null;
 
-  const sendConfirmation = (row: SubscriptionRow, sentAt: Date) =>
+  const sendConfirmation = (row: Pick<SubscriptionRow, 'documentId' | 'email' | 'language'>, sentAt: Date) =>
     outbox().enqueueEmail(
       'alert-confirmation',
       row.email,
@@ -76,10 +76,10 @@ const alerts = (strapi: Core.Strapi) => {
       await strapi.db.transaction(async () => {
         const existing = await byEmail(input.email);
         if (existing === undefined) {
-          const created = (await strapi.documents(UID).create({
+          const { documentId } = await strapi.documents(UID).create({
             data: { email: input.email, language: input.language, consentAt: now, consentVersion: input.consentVersion, confirmationSentAt: now } as never,
-          })) as unknown as SubscriptionRow;
-          await sendConfirmation({ ...created, language: input.language, email: input.email }, now);
+          });
+          await sendConfirmation({ documentId, language: input.language, email: input.email }, now);
           return;
         }
         if (existing.confirmedAt !== null) return;
