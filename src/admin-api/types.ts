@@ -38,7 +38,7 @@ export type SessionWithoutLink = { documentId: string; title: string; startsAt: 
 export type Dashboard = {
   nextSession: NextSession | null;
   /** Sessions starting within 24 hours without a meeting link. */
-  withoutMeetingLink: SessionWithoutLink[];
+  withoutLink: SessionWithoutLink[];
   lastFeedback: LastFeedback | null;
   /** Proposals a reviewer has still to decide on: received or under review. */
   proposalsWaiting: number;

@@ -115,6 +115,8 @@ describe('the dashboard route', () => {
     await createSession(app.strapi, { title: 'Cancel·lada', startsAt: new Date(now + 3 * 3600000), eventStatus: 'cancelled' });
     const next = await createSession(app.strapi, { title: 'La propera', startsAt: new Date(now + 4 * 3600000), capacity: 5 });
     await createSession(app.strapi, { title: 'Més endavant', startsAt: new Date(now + 9 * DAY), capacity: 5 });
+    // Within a day with its meeting link: no warning (La propera, without one, is warned about).
+    await createSession(app.strapi, { title: 'Amb enllaç', startsAt: new Date(now + 5 * 3600000), meetingUrl: 'https://teams.example/meet/ok' });
     await createRegistration(app.strapi, next, 'confirmed', 'a@ajuntament.example');
     await createRegistration(app.strapi, next, 'confirmed', 'b@ajuntament.example');
     await createRegistration(app.strapi, next, 'waitlisted', 'c@ajuntament.example');
@@ -148,6 +150,8 @@ describe('the dashboard route', () => {
       },
       // The last session held is the seed's latest; no one has answered its survey here.
       lastFeedback: expect.objectContaining({ responses: 0, responseRate: null }),
+      // Published sessions within 24 hours without a meeting link (not the draft, the cancelled one, or one with its link).
+      withoutLink: [{ documentId: next, title: 'La propera', startsAt: new Date(now + 4 * 3600000).toISOString() }],
       proposalsWaiting: base.proposalsWaiting + 3,
       supportRequestsPending: base.supportRequestsPending + 2,
       failedOutboxMessages: base.failedOutboxMessages + 3,

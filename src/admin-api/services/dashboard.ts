@@ -43,7 +43,7 @@ export const dashboard = (strapi: Core.Strapi) => ({
    * Published sessions that start within a day (not cancelled or postponed) and have no meeting
    * link: their reminder would go without it, so the dashboard warns.
    */
-  async withoutMeetingLink(now = new Date()): Promise<SessionWithoutLink[]> {
+  async withoutLink(now = new Date()): Promise<SessionWithoutLink[]> {
     const rows = (await strapi.db.query(SESSION).findMany({
       select: ['documentId', 'title', 'startsAt', 'meetingUrl'],
       where: {
@@ -79,15 +79,15 @@ export const dashboard = (strapi: Core.Strapi) => ({
   },
 
   async summary(now = new Date()): Promise<Dashboard> {
-    const [nextSession, withoutMeetingLink, lastFeedback, proposalsWaiting, supportRequestsPending, failedOutboxMessages] = await Promise.all([
+    const [nextSession, withoutLink, lastFeedback, proposalsWaiting, supportRequestsPending, failedOutboxMessages] = await Promise.all([
       this.nextSession(now),
-      this.withoutMeetingLink(now),
+      this.withoutLink(now),
       this.lastFeedback(now),
       strapi.db.query('api::proposal.proposal').count({ where: { reviewStatus: { $in: [...PROPOSAL_WAITING_STATUSES] } } }),
       strapi.db.query('api::support-request.support-request').count({ where: { requestStatus: 'pending' } }),
       strapi.db.query('api::outbox-message.outbox-message').count({ where: { deliveryStatus: 'failed' } }),
     ]);
-    return { nextSession, withoutMeetingLink, lastFeedback, proposalsWaiting, supportRequestsPending, failedOutboxMessages };
+    return { nextSession, withoutLink, lastFeedback, proposalsWaiting, supportRequestsPending, failedOutboxMessages };
   },
 
   /** Capacity, confirmed registrations and seats left of each session document, in two queries. */

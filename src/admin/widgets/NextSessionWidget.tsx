@@ -20,7 +20,7 @@ const NextSessionWidget = () => {
   const when = format(session.startsAt);
   return (
     <Flex direction="column" alignItems="stretch" gap={4}>
-      {data.withoutMeetingLink.map((missing) => (
+      {data.withoutLink.map((missing) => (
         <Typography key={missing.documentId} textColor="danger600" fontWeight="bold" data-testid="gomunicipal-no-meeting-link">
           ⚠{' '}
           <Link tag={NavLink} to={`${SESSIONS}/${missing.documentId}?plugins[i18n][locale]=ca`}>
