@@ -152,12 +152,12 @@ describe('portal rows equal the query engine', () => {
     );
     const titles = past.map((s) => s.title);
     expect(titles).toEqual(['Sessió de files 3', 'Sessió de files 2', 'Sessió de files 1']);
-    const first = past[2] as Record<string, unknown> & { materials: { title: string; file: { name: string } | null }[]; catalogResources: { code: string }[] };
+    const first = past[2] as unknown as Record<string, unknown> & { materials: { title: string; file: { name: string } | null }[]; catalogResources: { code: string }[] };
     expect(first.materials.map((m) => m.title)).toEqual(['Material 0', 'Material 0 (2)']);
     expect(first.materials[0].file?.name).toBe('diapositives.pdf');
     expect(first.materials[1].file).toBeNull();
     expect(first.catalogResources.map((r) => r.code)).toEqual(['pt-rows']);
-    const second = past[1] as Record<string, unknown> & { recordings: { file: { name: string } | null; chapters: { title: string }[] }[] };
+    const second = past[1] as unknown as Record<string, unknown> & { recordings: { file: { name: string } | null; chapters: { title: string }[] }[] };
     expect(second.recordings[0].file?.name).toBe('video.mp4');
     expect(second.recordings[0].chapters.map((c) => c.title)).toEqual(['Inici', 'Preguntes', 'Exemple']);
   });
