@@ -223,8 +223,10 @@ const table = (rows, memory) => {
 
 const main = async () => {
   const options = parseArgs(process.argv.slice(2));
+  // `--scenario a,b`: the scenarios whose name contains any of the comma-separated texts.
+  const filters = options.scenario === undefined ? undefined : options.scenario.split(',').filter((f) => f !== '');
   const chosen = scenarios.filter(
-    (s) => options.scenario === undefined || s.name.includes(options.scenario) || s.baselineServer !== undefined || s.name === 'health'
+    (s) => filters === undefined || filters.some((f) => s.name.includes(f)) || s.baselineServer !== undefined || s.name === 'health'
   );
   // A scenario's baseline runs too, whatever the filter.
   for (const s of [...chosen]) {
@@ -272,7 +274,7 @@ const main = async () => {
       // The feedback rollups a live system keeps one submission at a time, rebuilt from the raw
       // answers and verified; then the summaries timed in-process, next to a naive baseline.
       await feedbackSummaries.rebuildRollups(generator, { log });
-      if (options.scenario === undefined || 'feedback'.includes(options.scenario) || options.scenario.includes('feedback')) {
+      if (filters === undefined || filters.some((f) => 'feedback'.includes(f) || f.includes('feedback'))) {
         log('timing the feedback summaries…');
         feedback = await feedbackSummaries.measureSummaries(generator, { past: dataSet.past, samples: options.smoke ? 5 : 50, naiveSamples: options.smoke ? 1 : 3, log });
       }

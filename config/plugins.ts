@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { formatGraphqlError } from '../src/extensions/graphql/format-error';
 import { badInputStatusPlugin } from '../src/extensions/graphql/limits';
 
@@ -27,8 +27,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
         // arrive as a bare hash, past that check, so they are off.
         persistedQueries: false,
         formatError: formatGraphqlError,
-        // Arrays are appended to the plugin's own (depth limit, landing page).
-        plugins: [badInputStatusPlugin],
+        // Arrays are appended to the plugin's own (depth limit, landing page). Apollo's cache-control
+        // plugin, on by default, wraps every field's resolver to collect cache hints (a tenth of an
+        // uncached portal list) for a header that src/middlewares/graphql-http.ts sets itself.
+        plugins: [badInputStatusPlugin, ApolloServerPluginCacheControlDisabled()],
         // CORS is the app's (config/middlewares.ts): the plugin's own would allow every origin.
         cors: false,
       },

@@ -6,6 +6,7 @@ import { t } from '../../../messages';
 import { isDocumentId, shownId } from '../../../utils/document-id';
 import { isLanguage, languageOf, type Language } from '../../../utils/language';
 import { parsePortalArgs } from '../../../utils/portal-args';
+import { publicOutput } from '../../../utils/public-output';
 import { service } from '../../../utils/services';
 
 const UID = 'api::session.session';
@@ -38,9 +39,9 @@ const sendCalendar = (ctx: Context, body: string, filename: string) => {
 
 export default factories.createCoreController(UID, ({ strapi }: { strapi: Core.Strapi }) => {
   const sessions = () => service(strapi, UID);
-  // What `sanitizeOutput` does: drops private fields and relations the caller may not read.
-  const sanitize = async <T>(data: T, ctx: Context) =>
-    (await strapi.contentAPI.sanitize.output(data, strapi.getModel(UID), { auth: ctx.state.auth })) as T;
+  // What `sanitizeOutput` does (drops private fields and relations the caller may not read), in one pass.
+  const output = publicOutput(strapi);
+  const sanitize = <T>(data: T, ctx: Context) => output(data, UID, ctx.state.auth);
 
   return {
     /** GET /api/sessions/upcoming?limit=5&locale=ca */

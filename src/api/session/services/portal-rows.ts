@@ -1,0 +1,289 @@
+/**
+ * The portal lists' rows in hand-written SQL: the published sessions of a list and the relations
+ * asked for, one statement per list and one per relation whatever the number of sessions, with
+ * the rows the query engine would return (same keys in the same order, same values: the bench and
+ * tests/int/portal-rows.test.ts compare them). The query engine spent about 1.2 ms of CPU per
+ * statement building SQL and walking its populate tree, two thirds of an uncached portal list
+ * (docs/performance.md, "Where the uncached request's time goes"). Table and column names come from
+ * Strapi's metadata; only the shapes the portal uses are supported (components, one-to-many and
+ * many-to-many relations through a join table, single media): anything else throws at build time.
+ */
+import type { Core, UID } from '@strapi/strapi';
+
+/** What to load under a row: attribute name → options (the portal's populate, in the query engine's terms). */
+export type RowPopulate = Record<string, RowPopulateEntry>;
+export type RowPopulateEntry = {
+  /** Columns of the target to read (by attribute name; `id` always); all by default. */
+  select?: readonly string[];
+  /** Only published targets (`published_at IS NOT NULL`). */
+  publishedOnly?: boolean;
+  /** Order by the target's id instead of the relation's own order. */
+  orderById?: boolean;
+  populate?: RowPopulate;
+};
+
+export type ListQuery = {
+  direction: 'asc' | 'desc';
+  locale: string;
+  /** `startsAt > now` for upcoming, `startsAt <= now` (and within the year) for past. */
+  after?: Date;
+  notAfter?: Date;
+  from?: Date;
+  before?: Date;
+  limit: number;
+  select?: readonly string[];
+  populate: RowPopulate;
+};
+
+type Row = Record<string, unknown>;
+type Attribute = {
+  type: string;
+  relation?: string;
+  target?: string;
+  columnName?: string;
+  morphBy?: string;
+  joinTable?: JoinTableMeta;
+  mappedBy?: string;
+};
+type JoinTableMeta = {
+  name: string;
+  joinColumn: { name: string; referencedColumn?: string };
+  inverseJoinColumn: { name: string; referencedColumn?: string };
+  on?: Record<string, string>;
+  orderColumnName?: string;
+  morphColumn?: { idColumn: { name: string }; typeColumn: { name: string } };
+};
+type Meta = {
+  uid: string;
+  tableName: string;
+  attributes: Record<string, Attribute>;
+  columnToAttribute: Record<string, string>;
+};
+
+const SCALAR = new Set([
+  'increments',
+  'password',
+  'email',
+  'string',
+  'uid',
+  'richtext',
+  'text',
+  'enumeration',
+  'json',
+  'biginteger',
+  'integer',
+  'float',
+  'decimal',
+  'date',
+  'time',
+  'datetime',
+  'timestamp',
+  'boolean',
+  'blocks',
+]);
+const STRING = new Set(['password', 'email', 'string', 'uid', 'richtext', 'text', 'enumeration']);
+
+const parseJson = (value: unknown): unknown => {
+  if (typeof value !== 'string') return value;
+  try {
+    const parsed: unknown = JSON.parse(value);
+    // Values stored stringified twice by early Strapi 5 releases (as @strapi/database's JSON field does).
+    return typeof parsed === 'string' ? JSON.parse(parsed) : parsed;
+  } catch {
+    return value;
+  }
+};
+
+/** A column's value as the query engine gives it: @strapi/database's fields' `fromDB`, type by type. */
+const fromDb = (type: string, value: unknown): unknown => {
+  if (value === null) return null;
+  if (STRING.has(type)) return typeof value === 'string' ? value : String(value);
+  switch (type) {
+    case 'integer':
+    case 'float':
+    case 'decimal':
+      return typeof value === 'number' ? value : Number(value);
+    case 'boolean': {
+      if (typeof value === 'boolean') return value;
+      const text = String(value);
+      return text === '1' ? true : text === '0' ? false : null;
+    }
+    case 'datetime': {
+      const date = value instanceof Date ? value : new Date(value as string | number);
+      return Number.isNaN(date.getTime()) ? null : date.toISOString();
+    }
+    case 'timestamp': {
+      const date = value instanceof Date ? value : new Date(value as string | number);
+      return Number.isNaN(date.getTime()) ? null : String(date.getTime());
+    }
+    case 'json':
+    case 'blocks':
+      return parseJson(value);
+    case 'biginteger':
+      return typeof value === 'bigint' ? value.toString() : String(value);
+    default:
+      // increments, date, time: as the driver gives them.
+      return value;
+  }
+};
+
+/** A row's attributes (the query engine's `fromRow`): known columns only, in the row's column order. */
+const fromRow = (meta: Meta, row: Row): Row => {
+  const out: Row = {};
+  for (const column in row) {
+    if (!Object.prototype.hasOwnProperty.call(meta.columnToAttribute, column)) continue;
+    const name = meta.columnToAttribute[column];
+    const attribute = meta.attributes[name];
+    if (SCALAR.has(attribute.type)) out[name] = fromDb(attribute.type, row[column]);
+    else if (attribute.type === 'relation') out[name] = row[column];
+  }
+  return out;
+};
+
+/** The alias under which a relation's statement returns the owner's id (never an attribute's column). */
+const OWNER = '__portal_owner';
+
+export const portalRows = (strapi: Core.Strapi) => {
+  const client = strapi.db.dialect.client as string;
+  const isMysql = client === 'mysql' || client === 'mysql2';
+  const q = (name: string) => (isMysql ? `\`${name.replace(/`/g, '``')}\`` : `"${name.replace(/"/g, '""')}"`);
+  const table = (name: string) => {
+    const schema = strapi.db.getSchemaName();
+    return schema ? `${q(schema)}.${q(name)}` : q(name);
+  };
+  const meta = (uid: string) => strapi.db.metadata.get(uid as UID.Schema) as unknown as Meta;
+  const column = (m: Meta, attribute: string) => {
+    const a = m.attributes[attribute];
+    if (a === undefined) throw new Error(`${m.uid} has no attribute ${attribute}`);
+    return a.columnName ?? attribute;
+  };
+  const columnsOf = (m: Meta, alias: string, select: readonly string[] | undefined) =>
+    select === undefined ? `${alias}.*` : [...new Set([...select, 'id'])].map((a) => `${alias}.${q(column(m, a))}`).join(', ');
+  const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
+  const rowsOf = async (sql: string, bindings: readonly unknown[]): Promise<Row[]> => {
+    const result = (await strapi.db.connection.raw(sql, bindings as unknown[])) as unknown;
+    if (Array.isArray(result)) return (isMysql ? result[0] : result) as Row[];
+    return (result as { rows: Row[] }).rows;
+  };
+
+  /** One relation of many owners: its statement (for `n` owner ids) and how to attach its rows. */
+  type Step = {
+    sql: (n: number) => string;
+    bindings: readonly unknown[];
+    target: Meta;
+    single: boolean;
+  };
+
+  const stepFor = (owner: Meta, name: string, entry: RowPopulateEntry): Step => {
+    const attribute = owner.attributes[name];
+    if (attribute?.type !== 'relation' || attribute.target === undefined) throw new Error(`${owner.uid}.${name}: not a relation the portal rows support`);
+    const target = meta(attribute.target);
+    const published = entry.publishedOnly === true ? `t.${q(column(target, 'publishedAt'))} IS NOT NULL AND ` : '';
+    const cols = columnsOf(target, 't', entry.select);
+    if (attribute.relation === 'morphOne' && attribute.morphBy !== undefined) {
+      // A single media field: the file's morph join table, filtered by the owner's type and field.
+      const join = target.attributes[attribute.morphBy]?.joinTable;
+      if (join?.morphColumn === undefined) throw new Error(`${owner.uid}.${name}: no morph join table`);
+      const { idColumn, typeColumn } = join.morphColumn;
+      const order = join.orderColumnName === undefined ? '' : ` ORDER BY j.${q(join.orderColumnName)} ASC`;
+      return {
+        sql: (n) =>
+          `SELECT ${cols}, j.${q(idColumn.name)} AS ${q(OWNER)} FROM ${table(target.tableName)} t JOIN ${table(join.name)} j ON t.${q('id')} = j.${q(join.joinColumn.name)} AND j.${q('field')} = ?` +
+          ` WHERE ${published}j.${q(idColumn.name)} IN (${placeholders(n)}) AND j.${q(typeColumn.name)} = ?${order}`,
+        bindings: [name, owner.uid],
+        target,
+        single: true,
+      };
+    }
+    const join = attribute.joinTable;
+    if (join === undefined || !['oneToMany', 'manyToMany'].includes(attribute.relation ?? '')) {
+      throw new Error(`${owner.uid}.${name}: not a relation the portal rows support`);
+    }
+    const on = Object.entries(join.on ?? {});
+    const onSql = on.map(([key]) => ` AND j.${q(key)} = ?`).join('');
+    const order =
+      entry.orderById === true
+        ? ` ORDER BY t.${q('id')} ASC`
+        : join.orderColumnName === undefined
+          ? ''
+          : ` ORDER BY j.${q(join.orderColumnName)} ASC, j.${q('id')} ASC`;
+    return {
+      sql: (n) =>
+        `SELECT ${cols}, j.${q(join.joinColumn.name)} AS ${q(OWNER)} FROM ${table(target.tableName)} t JOIN ${table(join.name)} j ON t.${q('id')} = j.${q(join.inverseJoinColumn.name)}${onSql}` +
+        ` WHERE ${published}j.${q(join.joinColumn.name)} IN (${placeholders(n)})${order}`,
+      bindings: on.map(([, value]) => value),
+      target,
+      single: false,
+    };
+  };
+
+  /**
+   * Loads `populate` under `owners` (rows of `owner`): the relations of one level side by side, each
+   * one's own relations as soon as its rows are in; keys are set in `populate`'s order, as the query
+   * engine sets them, so that the rows serialise to the same JSON.
+   */
+  const populate = async (owner: Meta, owners: Row[], spec: RowPopulate): Promise<void> => {
+    const names = Object.keys(spec);
+    if (names.length === 0 || owners.length === 0) {
+      for (const row of owners) for (const name of names) row[name] = stepFor(owner, name, spec[name]).single ? null : [];
+      return;
+    }
+    const ids = owners.map((row) => row.id);
+    const loaded = await Promise.all(
+      names.map(async (name) => {
+        const entry = spec[name];
+        const step = stepFor(owner, name, entry);
+        const found = await rowsOf(step.sql(ids.length), step.single ? [step.bindings[0], ...ids, step.bindings[1]] : [...step.bindings, ...ids]);
+        const byOwner = new Map<string, Row[]>();
+        const children: Row[] = [];
+        for (const raw of found) {
+          const key = String(raw[OWNER]);
+          const list = byOwner.get(key);
+          // A single media: the first file by the relation's order.
+          if (step.single && list !== undefined) continue;
+          const child = fromRow(step.target, raw);
+          if (list === undefined) byOwner.set(key, [child]);
+          else list.push(child);
+          children.push(child);
+        }
+        if (entry.populate !== undefined) await populate(step.target, children, entry.populate);
+        return { name, single: step.single, byOwner };
+      }),
+    );
+    for (const row of owners) {
+      for (const { name, single, byOwner } of loaded) {
+        const list = byOwner.get(String(row.id)) ?? [];
+        row[name] = single ? (list[0] ?? null) : list;
+      }
+    }
+  };
+
+  return {
+    /** Published sessions of one portal list with `populate` (the query engine's findMany, in fewer and cheaper statements). */
+    async sessions(query: ListQuery): Promise<Row[]> {
+      const m = meta('api::session.session');
+      const c = (attribute: string) => `t.${q(column(m, attribute))}`;
+      const where = [`${c('publishedAt')} IS NOT NULL`, `${c('locale')} = ?`];
+      const bindings: unknown[] = [query.locale];
+      const bound = (sql: string, value: Date | undefined) => {
+        if (value === undefined) return;
+        where.push(sql);
+        bindings.push(value);
+      };
+      bound(`${c('startsAt')} > ?`, query.after);
+      bound(`${c('startsAt')} <= ?`, query.notAfter);
+      bound(`${c('startsAt')} >= ?`, query.from);
+      bound(`${c('startsAt')} < ?`, query.before);
+      where.push(`${c('eventStatus')} <> ?`);
+      bindings.push('cancelled');
+      const direction = query.direction === 'asc' ? 'ASC' : 'DESC';
+      const sql = `SELECT ${columnsOf(m, 't', query.select)} FROM ${table(m.tableName)} t WHERE ${where.join(' AND ')} ORDER BY ${c('startsAt')} ${direction}, t.${q('id')} ASC LIMIT ?`;
+      const rows = (await rowsOf(sql, [...bindings, query.limit])).map((row) => fromRow(m, row));
+      await populate(m, rows, query.populate);
+      // As the query engine: a `select` without `id` gives rows without it (it is read for the relations).
+      if (query.select !== undefined && !query.select.includes('id')) for (const row of rows) delete row.id;
+      return rows;
+    },
+  };
+};

@@ -1,0 +1,177 @@
+/**
+ * The portal lists' hand-written SQL (src/api/session/services/portal-rows.ts) returns what the
+ * query engine returns for the same list and populate: sessions with speakers, catalogue resources,
+ * materials (with a file), recordings (with a file, chapters and captions), drafts and unpublished
+ * relations left out, on every database. Keys are compared sorted: the query engine sets relation
+ * keys in the order its parallel statements finish, the portal rows in the populate's order.
+ */
+import type { Core } from '@strapi/strapi';
+import { startApp, type TestApp } from '../helpers/strapi';
+import { DAY, countQueries, createMaterial, createRecording, createSession, removeUploads, uploadFile, type UploadedFile } from '../helpers/fixtures';
+import { ALL_PORTAL_PARTS, PORTAL_POPULATE, type PortalParts } from '../../src/api/session/services/session';
+import { service } from '../../src/utils/services';
+
+let app: TestApp;
+let strapi: Core.Strapi;
+const uploads: UploadedFile[] = [];
+const PUBLISHED = { publishedAt: { $notNull: true } };
+
+/** JSON with every object's keys sorted. */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
+
+/** The query engine's findMany for a portal list, as the service did it before the portal rows. */
+const queryEngine = (kind: 'upcoming' | 'past', now: Date, limit: number, populate: Record<string, unknown>, select?: string[], year?: number) => {
+  const startsAt: Record<string, string> = kind === 'upcoming' ? { $gt: now.toISOString() } : { $lte: now.toISOString() };
+  if (year !== undefined) {
+    startsAt.$gte = new Date(Date.UTC(year - 1, 11, 31, 23)).toISOString();
+    startsAt.$lt = new Date(Date.UTC(year, 11, 31, 23)).toISOString();
+  }
+  return strapi.db.query('api::session.session').findMany({
+    ...(select === undefined ? {} : { select }),
+    where: { ...PUBLISHED, locale: 'ca', startsAt, eventStatus: { $ne: 'cancelled' } },
+    orderBy: [{ startsAt: kind === 'upcoming' ? 'asc' : 'desc' }, { id: 'asc' }],
+    limit,
+    populate,
+  });
+};
+
+beforeAll(async () => {
+  app = await startApp();
+  strapi = app.strapi;
+  const now = Math.floor(Date.now() / 60000) * 60000;
+  const resources = strapi.documents('api::catalog-resource.catalog-resource');
+  const resource = await resources.create({
+    locale: 'ca',
+    data: { name: 'Portal de transparència', code: 'pt-rows', catalogUrl: 'https://example.org/pt', qualifiesForSupport: true },
+  });
+  await resources.publish({ documentId: resource.documentId, locale: 'ca' });
+  const unpublished = await resources.create({ locale: 'ca', data: { name: 'Recurs en esborrany', code: 'draft-rows', qualifiesForSupport: false } });
+  uploads.push(await uploadFile(strapi, 'diapositives.pdf', 'application/pdf', '%PDF-1.4 portal rows'));
+  uploads.push(await uploadFile(strapi, 'video.mp4', 'video/mp4', Buffer.alloc(64, 1)));
+  for (let i = 0; i < 4; i += 1) {
+    const held = i < 3;
+    const session = await createSession(strapi, {
+      title: `Sessió de files ${i + 1}`,
+      startsAt: new Date(held ? Date.UTC(2023, 2 + i, 30, 9) : now + (i + 1) * DAY),
+      eventStatus: held ? 'held' : 'scheduled',
+      capacity: held ? undefined : 30,
+    });
+    await strapi.documents('api::session.session').update({
+      documentId: session,
+      locale: 'ca',
+      data: {
+        speakers: [
+          { name: `Ponent ${i}`, role: 'Tècnica', organization: 'Diputació' },
+          { name: `Ponent ${i}b`, role: 'Cap de servei', organization: 'Ajuntament' },
+        ],
+        catalogResources: i % 2 === 0 ? [resource.documentId, unpublished.documentId] : [],
+      },
+    });
+    await strapi.documents('api::session.session').publish({ documentId: session, locale: 'ca' });
+    const material = await createMaterial(strapi, session, `Material ${i}`, `https://example.org/m-${i}.pdf`);
+    if (i === 0) {
+      await strapi.documents('api::material.material').update({ documentId: material, locale: 'ca', data: { file: uploads[0].id } });
+      await strapi.documents('api::material.material').publish({ documentId: material, locale: 'ca' });
+    }
+    await createMaterial(strapi, session, `Material ${i} (2)`, `https://example.org/m-${i}-2.pdf`);
+    // A material never published: its draft row is linked to the session's draft only.
+    await strapi
+      .documents('api::material.material')
+      .create({ locale: 'ca', data: { title: `Esborrany ${i}`, kind: 'link', url: 'https://example.org/d', session } });
+    const recording = await createRecording(strapi, session, `Gravació ${i}`, `https://video.example.org/${i}`);
+    if (i === 1) {
+      await strapi.documents('api::recording.recording').update({
+        documentId: recording,
+        locale: 'ca',
+        data: {
+          file: uploads[1].id,
+          chapters: [
+            { startsAtSecond: 0, title: 'Inici' },
+            { startsAtSecond: 60, title: 'Preguntes' },
+            { startsAtSecond: 30, title: 'Exemple' },
+          ],
+        },
+      });
+      await strapi.documents('api::recording.recording').publish({ documentId: recording, locale: 'ca' });
+    }
+  }
+  await createSession(strapi, { title: 'Sessió cancel·lada de files', startsAt: new Date(Date.UTC(2023, 6, 1, 9)), eventStatus: 'cancelled' });
+  await createSession(strapi, { title: 'Sessió en esborrany de files', startsAt: new Date(Date.UTC(2023, 6, 2, 9)), publish: false });
+});
+
+afterAll(async () => {
+  await removeUploads(strapi, uploads);
+  await app?.stop();
+});
+
+const populateOf = (parts: PortalParts): Record<string, unknown> => {
+  const populate: Record<string, unknown> = {};
+  if (parts.speakers === true) populate.speakers = true;
+  if (parts.catalogResources === true) populate.catalogResources = PORTAL_POPULATE.catalogResources;
+  if (parts.materials !== undefined && parts.materials !== false) {
+    populate.materials = { ...PORTAL_POPULATE.materials, populate: typeof parts.materials === 'object' && parts.materials.file === true ? { file: true } : {} };
+  }
+  if (parts.recordings !== undefined && parts.recordings !== false) {
+    const nested = typeof parts.recordings === 'object' ? parts.recordings : {};
+    populate.recordings = {
+      ...PORTAL_POPULATE.recordings,
+      populate: { ...(nested.file === true ? { file: true } : {}), ...(nested.chapters === true ? { chapters: true } : {}) },
+    };
+  }
+  return populate;
+};
+
+const PARTS: [string, PortalParts][] = [
+  ['everything', ALL_PORTAL_PARTS],
+  ['the GraphQL portal query', { materials: { file: false }, recordings: { file: false, chapters: true } }],
+  ['no relations', {}],
+  ['files only', { materials: { file: true }, recordings: { file: true } }],
+];
+
+describe('portal rows equal the query engine', () => {
+  it.each(PARTS)('past and upcoming with %s', async (_name, parts) => {
+    const now = new Date();
+    const sessions = service(strapi, 'api::session.session');
+    const past = await sessions.past({ limit: 12, locale: 'ca', now, parts });
+    expect(canonical(past)).toBe(canonical(await queryEngine('past', now, 12, populateOf(parts))));
+    const upcoming = await sessions.upcoming({ limit: 5, locale: 'ca', now, parts });
+    expect(canonical(upcoming)).toBe(canonical(await queryEngine('upcoming', now, 5, populateOf(parts))));
+    expect(past.length).toBeGreaterThanOrEqual(3);
+    expect(upcoming.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('reads what the fixtures hold: published relations only, files, chapters in their order, no drafts or cancelled sessions', async () => {
+    // The template database's seed holds sessions of 2023 too.
+    const past = (await service(strapi, 'api::session.session').past({ limit: 50, locale: 'ca', year: 2023 })).filter((s) =>
+      String(s.title).includes('de files'),
+    );
+    const titles = past.map((s) => s.title);
+    expect(titles).toEqual(['Sessió de files 3', 'Sessió de files 2', 'Sessió de files 1']);
+    const first = past[2] as unknown as Record<string, unknown> & { materials: { title: string; file: { name: string } | null }[]; catalogResources: { code: string }[] };
+    expect(first.materials.map((m) => m.title)).toEqual(['Material 0', 'Material 0 (2)']);
+    expect(first.materials[0].file?.name).toBe('diapositives.pdf');
+    expect(first.materials[1].file).toBeNull();
+    expect(first.catalogResources.map((r) => r.code)).toEqual(['pt-rows']);
+    const second = past[1] as unknown as Record<string, unknown> & { recordings: { file: { name: string } | null; chapters: { title: string }[] }[] };
+    expect(second.recordings[0].file?.name).toBe('video.mp4');
+    expect(second.recordings[0].chapters.map((c) => c.title)).toEqual(['Inici', 'Preguntes', 'Exemple']);
+  });
+
+  it('a year, a selection of columns, and a constant number of statements', async () => {
+    const now = new Date();
+    const sessions = service(strapi, 'api::session.session');
+    const inYear = await sessions.past({ limit: 12, locale: 'ca', now, year: 2023, parts: {} });
+    expect(canonical(inYear)).toBe(canonical(await queryEngine('past', now, 12, {}, undefined, 2023)));
+    const select = ['documentId', 'title', 'startsAt', 'capacity'];
+    const selected = await sessions.past({ limit: 12, locale: 'ca', now, parts: {}, select });
+    expect(canonical(selected)).toBe(canonical(await queryEngine('past', now, 12, {}, select)));
+    expect(Object.keys(selected[0]).sort()).toEqual([...select].sort());
+    // Sessions, speakers, resources, materials, recordings, their files and chapters: 8 whatever the number of sessions.
+    expect(await countQueries(strapi, () => sessions.past({ limit: 12, locale: 'ca', now }))).toBe(8);
+  });
+});
