@@ -13,7 +13,13 @@ const when = (state: ToldState) =>
   new Intl.DateTimeFormat('ca-ES', { timeZone: 'Europe/Madrid', dateStyle: 'full', timeStyle: 'short' }).format(new Date(state.startsAt)) +
   (state.durationMinutes === null ? '' : ` (${state.durationMinutes} min)`);
 
-const time = (iso: string) => new Intl.DateTimeFormat('ca-ES', { timeZone: 'Europe/Madrid', dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+/** "el 2/12/26 a les 17:11" (Madrid time). */
+const dueText = (iso: string) => {
+  const date = new Date(iso);
+  const day = new Intl.DateTimeFormat('ca-ES', { timeZone: 'Europe/Madrid', dateStyle: 'short' }).format(date);
+  const hour = new Intl.DateTimeFormat('ca-ES', { timeZone: 'Europe/Madrid', timeStyle: 'short' }).format(date);
+  return `el ${day} a les ${hour}`;
+};
 
 /** One line per part of the net change, as the message will say it. */
 const lines = (change: SessionChange): string[] => {
@@ -82,7 +88,7 @@ export const SessionNotice = () => {
         ))}
         <Typography>S’enviarà a {people}.</Typography>
         <Typography textColor="neutral600">
-          {notice.held ? 'Retingut: no s’enviarà fins que el deixeu anar.' : notice.dueAt === null ? '' : `S’enviarà a les ${time(notice.dueAt)}, si no hi ha més canvis.`}
+          {notice.held ? 'Retingut: no s’enviarà fins que el deixeu anar.' : notice.dueAt === null ? '' : `S’enviarà ${dueText(notice.dueAt)}, si no hi ha més canvis.`}
         </Typography>
         <Button disabled={busy} onClick={() => act('send', {}, (result) => `Enviat: ${(result as { written: number }).written} missatges a la cua.`)}>
           Envia-ho ara
