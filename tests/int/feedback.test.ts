@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { FeedbackSummary } from '../../src/api/feedback-response/services/results';
 import { service } from '../../src/utils/services';
 import { hashToken } from '../../src/utils/tokens';
-import { DAY, createRegistration, createSession } from '../helpers/fixtures';
+import { DAY, countQueries, createRegistration, createSession } from '../helpers/fixtures';
 import { startApp, TEST_ADMIN, type TestApp } from '../helpers/strapi';
 
 let app: TestApp;
@@ -420,5 +420,21 @@ describe('editing the survey', () => {
     expect(question(summary, 'applicable')).toMatchObject({ answers: 6, mean: 3.5 });
     const form = await app.http().get(`/api/feedback/${tokensA[5]}`);
     expect(form.body.data.questions.map((q: { key: string }) => q.key)).not.toContain('applicable');
+  });
+});
+
+describe('the cost of a summary', () => {
+  it('is three SQL statements whatever the scope, the language or the number of sessions (sessions, rollups, counts)', async () => {
+    const results = service(app.strapi, 'api::feedback-response.results');
+    const [past] = await app.strapi.db.query('api::session.session').findMany({ select: ['documentId'], where: { locale: 'ca', publishedAt: { $notNull: true }, startsAt: { $lt: new Date() } }, limit: 1 });
+    // The surveys' labels are kept in memory after the first read.
+    await results.summary({}, { language: 'ca', threshold: 5 });
+    const counted: number[] = [];
+    for (const language of ['ca', 'es'] as const) {
+      for (const scope of [{ session: past.documentId }, { from: '2023-01-01', to: '2026-12-31' }, {}]) {
+        counted.push(await countQueries(app.strapi, () => results.summary(scope, { language, threshold: 5 })));
+      }
+    }
+    expect(counted).toEqual([3, 3, 3, 3, 3, 3]);
   });
 });

@@ -45,32 +45,42 @@ const nextDay = (date: string) => {
 const results = ({ strapi }: { strapi: Core.Strapi }) => {
   const surveys = () => service(strapi, 'api::survey.survey');
 
-  /** The published sessions of a scope, oldest first, with their titles in `language`. */
+  /**
+   * The published sessions of a scope, oldest first, with their survey and their titles in
+   * `language` (the Catalan one where they have none): one statement, the Catalan rows joined to
+   * their survey link and to their published translation.
+   */
   const sessionsOf = async (scope: SummaryScope, language: Language, now: Date): Promise<SessionRow[]> => {
-    const startsAt: Record<string, Date> = {};
-    if (scope.session === undefined) startsAt.$lte = now;
-    if (scope.from !== undefined) startsAt.$gte = zonedWallTimeToUtc(scope.from, '00:00');
-    if (scope.to !== undefined) startsAt.$lt = zonedWallTimeToUtc(nextDay(scope.to), '00:00');
-    const rows = (await strapi.db.query(SESSION).findMany({
-      select: ['id', 'documentId', 'title', 'startsAt'],
-      where: {
-        locale: 'ca',
-        publishedAt: { $notNull: true },
-        ...(scope.session !== undefined ? { documentId: scope.session } : {}),
-        ...(Object.keys(startsAt).length > 0 ? { startsAt } : {}),
-      },
-      populate: { survey: { select: ['id'] } },
-      orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
-    })) as SessionRow[];
-    if (language !== 'ca' && rows.length > 0) {
-      const translated = (await strapi.db.query(SESSION).findMany({
-        select: ['documentId', 'title'],
-        where: { locale: language, publishedAt: { $notNull: true }, documentId: { $in: rows.map((r) => r.documentId) } },
-      })) as { documentId: string; title: string }[];
-      const titles = new Map(translated.map((t) => [t.documentId, t.title]));
-      for (const row of rows) row.title = titles.get(row.documentId) ?? row.title;
+    const names = dbNames(strapi);
+    const col = (attribute: string) => names.column(SESSION, attribute);
+    const link = names.joinTable(SESSION, 'survey');
+    const query = strapi.db
+      .connection(`${names.table(SESSION)} as s`)
+      .leftJoin(`${link.name} as l`, `l.${link.joinColumn.name}`, 's.id')
+      .where(`s.${col('locale')}`, 'ca')
+      .whereNotNull(`s.${col('publishedAt')}`);
+    if (language === 'ca') query.select({ title: `s.${col('title')}` });
+    else {
+      query
+        .leftJoin(`${names.table(SESSION)} as t`, (on) =>
+          on.on(`t.${col('documentId')}`, '=', `s.${col('documentId')}`).andOn(`t.${col('locale')}`, '=', strapi.db.connection.raw('?', [language])).andOnNotNull(`t.${col('publishedAt')}`)
+        )
+        .select({ title: strapi.db.connection.raw(`coalesce(t.${col('title')}, s.${col('title')})`) });
     }
-    return rows;
+    query.select({ id: 's.id', documentId: `s.${col('documentId')}`, startsAt: `s.${col('startsAt')}`, surveyId: `l.${link.inverseJoinColumn.name}` });
+    if (scope.session !== undefined) query.where(`s.${col('documentId')}`, scope.session);
+    else query.where(`s.${col('startsAt')}`, '<=', now);
+    if (scope.from !== undefined) query.where(`s.${col('startsAt')}`, '>=', zonedWallTimeToUtc(scope.from, '00:00'));
+    if (scope.to !== undefined) query.where(`s.${col('startsAt')}`, '<', zonedWallTimeToUtc(nextDay(scope.to), '00:00'));
+    query.orderBy([{ column: `s.${col('startsAt')}`, order: 'asc' }, { column: 's.id', order: 'asc' }]);
+    const rows = await names.inCurrentTransaction<{ id: number; documentId: string; title: string; startsAt: string | number | Date; surveyId: number | null }[]>(query);
+    return rows.map((row) => ({
+      id: row.id,
+      documentId: row.documentId,
+      title: row.title,
+      startsAt: new Date(typeof row.startsAt === 'string' && /^\d+$/.test(row.startsAt) ? Number(row.startsAt) : row.startsAt).toISOString(),
+      survey: row.surveyId === null || row.surveyId === undefined ? null : { id: Number(row.surveyId) },
+    }));
   };
 
   /** Rollup counts of the sessions, summed in the database: session -> question -> value -> count. */
