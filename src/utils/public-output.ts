@@ -28,7 +28,7 @@ export const publicOutput = (strapi: Core.Strapi) => {
     const known = plans.get(uid);
     if (known !== undefined) return known;
     if (uid.startsWith('plugin::users-permissions.')) throw new Unsupported(uid);
-    const model = strapi.getModel(uid as UID.Schema) as unknown as (Model & { attributes: Record<string, Attribute> }) | undefined;
+    const model = strapi.getModel(uid as UID.Schema) as (Model & { attributes: Record<string, Attribute> }) | undefined;
     if (model === undefined) throw new Unsupported(uid);
     const plan = new Map<string, KeyPlan>();
     for (const [key, attribute] of Object.entries(model.attributes)) {

@@ -151,7 +151,7 @@ export const portalRows = (strapi: Core.Strapi) => {
     const schema = strapi.db.getSchemaName();
     return schema ? `${q(schema)}.${q(name)}` : q(name);
   };
-  const meta = (uid: string) => strapi.db.metadata.get(uid as UID.Schema) as unknown as Meta;
+  const meta = (uid: string) => strapi.db.metadata.get(uid as UID.Schema) as Meta;
   const column = (m: Meta, attribute: string) => {
     const a = m.attributes[attribute];
     if (a === undefined) throw new Error(`${m.uid} has no attribute ${attribute}`);
