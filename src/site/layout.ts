@@ -25,7 +25,8 @@ export type PageMeta = {
   noindex?: boolean;
 };
 
-const LANGUAGE_NAMES: Record<Language, string> = { ca: 'Català', es: 'Español' };
+/** Each language's name in itself: the language switch and the alerts form. */
+export const LANGUAGE_NAMES: Record<Language, string> = { ca: 'Català', es: 'Español' };
 const OG_LOCALES: Record<Language, string> = { ca: 'ca_ES', es: 'es_ES' };
 
 const head = (meta: PageMeta, publicUrl: string): SafeHtml => {

@@ -14,6 +14,10 @@ export const linkToken = (strapi: Core.Strapi, purpose: string, documentId: stri
   return crypto.createHmac('sha256', key).update(`${purpose}:${documentId}`).digest('base64url');
 };
 
+/** Whether a given token equals the expected one, in constant time. */
+export const sameToken = (given: string, expected: string): boolean =>
+  given.length === expected.length && crypto.timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+
 export const hashToken = (token: string): string => crypto.createHash('sha256').update(token).digest('hex');
 
 /** The shape of the tokens above (43 base64url characters); anything else is refused unread. */

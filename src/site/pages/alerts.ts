@@ -8,7 +8,7 @@
 import type { MailingList } from '../../email/unsubscribe';
 import { LANGUAGES, type Language } from '../../utils/language';
 import { html, type SafeHtml } from '../html';
-import type { PageMeta } from '../layout';
+import { LANGUAGE_NAMES, type PageMeta } from '../layout';
 import { t, type MessageKey } from '../../messages';
 import { SITE_PATHS, alternates } from '../urls';
 
@@ -20,8 +20,6 @@ export type AlertsFormModel = {
   /** Field problems, in the page's language: field name → message. */
   problems?: Record<string, string>;
 };
-
-const LANGUAGE_NAMES: Record<Language, string> = { ca: 'Català', es: 'Español' };
 
 const meta = (language: Language, title: MessageKey, extra: Partial<PageMeta> = {}): PageMeta => ({
   language,

@@ -6,7 +6,6 @@
  * outbox). Unsubscribing deletes the address, and its messages not yet sent. The answer to a
  * subscription never says whether the address was known.
  */
-import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { renderEmail } from '../../../email/templates';
 import { unsubscribeHeaders, unsubscribeUrl } from '../../../email/unsubscribe';
@@ -14,7 +13,7 @@ import { SITE_PATHS, absolute } from '../../../site/urls';
 import type { Language } from '../../../utils/language';
 import { publicUrl } from '../../../utils/public-url';
 import { service } from '../../../utils/services';
-import { linkToken } from '../../../utils/tokens';
+import { linkToken, sameToken } from '../../../utils/tokens';
 import { publishedIn, sessionRows } from '../../registration/rows';
 import { formatWhen } from '../../registration/services/notifications';
 import type { OutboxInput } from '../../outbox-message/services/outbox-message';
@@ -62,9 +61,6 @@ const alerts = (strapi: Core.Strapi) => {
       { confirmUrl: confirmUrl(row), hours: String(strapi.config.get('alerts.confirmHours', 48)) },
       { dedupeKey: `alert-confirm:${row.documentId}:${sentAt.getTime()}` }
     );
-
-  const sameToken = (given: string, expected: string) =>
-    given.length === expected.length && crypto.timingSafeEqual(Buffer.from(given), Buffer.from(expected));
 
   return {
     /**
