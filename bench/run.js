@@ -360,8 +360,8 @@ const main = async () => {
         const url = scenario.baselineServer ? `http://127.0.0.1:${ports[scenario.baselineServer]}${request.path}` : `${base}${request.path}`;
         const load = { url, method: request.method, headers: request.headers, body: request.body, connections: options.connections, countHeader: scenario.countHeader, uniqueQuery: scenario.uniqueQuery };
         if (scenario.warm) await fetchOnce(base, request);
-        // A short warm-up (JIT, pools), not counted.
-        await runLoad({ ...load, duration: options.smoke ? 0.3 : 1 }, undefined);
+        // A short warm-up (JIT, pools), not counted; none in a smoke run, whose figures are not judged.
+        if (!options.smoke) await runLoad({ ...load, duration: 1 }, undefined);
         const hostile = scenario.background?.(context);
         const background =
           hostile === undefined

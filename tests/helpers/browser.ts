@@ -1,14 +1,19 @@
 import fs from 'fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserServer, type LaunchOptions, type Page } from 'playwright-core';
+import { nativeRequire } from './native';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Debian's Chromium, headless, with nothing that reaches for the network on its own. */
+/**
+ * Debian's Chromium, headless, with nothing that reaches for the network on its own: one browser
+ * per jest process (browser-server.js), which each test file connects to; `close()` on what this
+ * returns closes the file's contexts and disconnects, and globalTeardown closes the browser.
+ */
 export const launchBrowser = async (): Promise<Browser> => {
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(`No Chromium at ${CHROMIUM}: install Debian's package (apt-get install chromium) or set CHROMIUM_PATH.`);
   }
-  return chromium.launch({
+  const server = await sharedBrowser().sharedBrowserServer({
     executablePath: CHROMIUM,
     args: [
       '--no-sandbox',
@@ -20,7 +25,11 @@ export const launchBrowser = async (): Promise<Browser> => {
       '--disable-sync',
     ],
   });
+  return chromium.connect(server.wsEndpoint());
 };
+
+type SharedBrowser = { sharedBrowserServer(options: LaunchOptions): Promise<BrowserServer>; closeSharedBrowser(): Promise<void> };
+export const sharedBrowser = (): SharedBrowser => nativeRequire('./browser-server.js') as SharedBrowser;
 
 /** A TCP port that is free right now on the loopback interface (tooling/). */
 export { freePort } from '../../tooling';

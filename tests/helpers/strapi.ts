@@ -1,11 +1,26 @@
 import path from 'path';
-import { createStrapi, type Core } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
 import supertest from 'supertest';
 import { appSecrets } from '../../tooling';
 import { createTestDatabase, type TestDatabase } from './database';
+import { forgetNativeModules, nativeRequire } from './native';
 
 export const APP_DIR = path.resolve(__dirname, '..', '..');
 export const DIST_DIR = path.join(APP_DIR, 'dist');
+
+/*
+ * Strapi is loaded by Node's own require (native.ts), not jest's per-file module registry:
+ * node_modules are read and compiled once per jest process (a boot takes about a second instead of
+ * three). What must stay per app is forgotten before each boot: the app's own dist/ (its modules
+ * keep state: caches, counters, the outbox worker) and the admin login limiter's in-memory store
+ * (koa2-ratelimit keeps one store per loaded module; a shared one would throttle later files).
+ * See docs/decisions.md, "One module cache per test process".
+ */
+const { createStrapi } = nativeRequire('@strapi/strapi') as typeof import('@strapi/strapi');
+const PER_APP = [DIST_DIR + path.sep, path.join(APP_DIR, 'node_modules', 'koa2-ratelimit') + path.sep];
+
+/** A module of the running app's dist/ (the instance the app loaded, with its state), e.g. appModule('src', 'cron', 'tasks'). */
+export const appModule = <T>(...segments: string[]): T => nativeRequire(path.join(DIST_DIR, ...segments)) as T;
 
 export const TEST_ADMIN = { email: 'editor@gomunicipal.test', password: 'Editora2026' };
 
@@ -66,6 +81,7 @@ export const startApp = async (
   let strapi: Core.Strapi | undefined;
   try {
     // Serving the admin panel needs its build (`npx strapi build`, in dist/build); the browser test of the admin asks for it.
+    forgetNativeModules(PER_APP);
     strapi = await createStrapi({ appDir: APP_DIR, distDir: DIST_DIR, autoReload: false, serveAdminPanel }).load();
     await strapi.server.mount();
   } catch (error) {
@@ -73,6 +89,7 @@ export const startApp = async (
     throw error;
   }
   const app = strapi;
+  (globalThis as { strapi?: Core.Strapi }).strapi = app;
   return {
     strapi: app,
     http: () => supertest(app.server.httpServer),

@@ -1,4 +1,3 @@
-import path from 'path';
 import crypto from 'crypto';
 import ICAL from 'ical.js';
 import type { ParsedMail } from 'mailparser';
@@ -8,7 +7,7 @@ import type { SeatsService } from '../../src/api/registration/services/seats';
 import { freePort } from '../helpers/browser';
 import { DAY, createRegistration, createSession } from '../helpers/fixtures';
 import { TestSmtp } from '../helpers/smtp';
-import { DIST_DIR, startApp, TEST_ADMIN, type TestApp } from '../helpers/strapi';
+import { appModule, startApp, TEST_ADMIN, type TestApp } from '../helpers/strapi';
 
 let app: TestApp;
 let smtp: TestSmtp;
@@ -422,7 +421,7 @@ describe('capacity under concurrency', () => {
     // The scheduled outbox worker would open transactions of its own meanwhile: it waits.
     app.strapi.cron.stop();
     // (the app runs from dist/: its own module holds the runs in flight)
-    const { cronIdle } = (await import(path.join(DIST_DIR, 'src', 'cron', 'tasks'))) as typeof import('../../src/cron/tasks');
+    const { cronIdle } = appModule<typeof import('../../src/cron/tasks')>('src', 'cron', 'tasks');
     await cronIdle();
     let transactions = 0;
     const countBegins = (query: { sql: string }) => {
