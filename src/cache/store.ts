@@ -41,6 +41,8 @@ type Logger = Pick<Core.Strapi['log'], 'warn' | 'info'>;
 export class ResponseCache {
   private readonly entries = new Map<string, CachedResponse>();
   private readonly inflight = new Map<string, Promise<void>>();
+  /** Invalidations still telling Redis (started by a commit, which does not wait for them). */
+  private readonly telling = new Set<Promise<void>>();
   private bytes = 0;
   private localGeneration = 0;
   private seenGeneration = '';
@@ -115,12 +117,26 @@ export class ResponseCache {
     this.localGeneration += 1;
     this.clear();
     if (this.redis === undefined) return;
-    try {
-      await this.redis.incr(this.redisKey);
-    } catch (error) {
+    const telling = this.redis.incr(this.redisKey).then(
+      () => undefined,
       // The other processes cannot be told; their entries still expire with the TTL.
-      this.redisProblem(error as Error);
+      (error: Error) => this.redisProblem(error)
+    );
+    this.telling.add(telling);
+    try {
+      await telling;
+    } finally {
+      this.telling.delete(telling);
     }
+  }
+
+  /**
+   * Resolves once every invalidation started so far has reached the other processes: the answer to
+   * a write waits for it (src/middlewares/response-cache.ts), so that a read sent to another process
+   * after that answer never gets what the write changed.
+   */
+  async told(): Promise<void> {
+    if (this.telling.size > 0) await Promise.all([...this.telling]);
   }
 
   get(key: string, now = Date.now()): CachedResponse | undefined {

@@ -74,7 +74,13 @@ const responseCacheMiddleware: Core.MiddlewareFactory = (_config, { strapi }) =>
   return async (ctx, next) => {
     const cache = responseCache(strapi);
     const kind = cache.enabled ? cacheable(ctx) : undefined;
-    if (kind === undefined || ctx.get('authorization') !== '') return next();
+    if (kind === undefined || ctx.get('authorization') !== '') {
+      await next();
+      // A write's answer leaves once the other processes know of its change (invalidateAfterCommit
+      // starts telling them at the commit, without waiting).
+      if (cache.enabled && ctx.method !== 'GET' && ctx.method !== 'HEAD') await cache.told();
+      return;
+    }
 
     // Read before the answer is computed: a change committed meanwhile makes this entry unreachable.
     const generation = await cache.generation();
