@@ -51,7 +51,9 @@ const calendarOf = (mail: ParsedMail) => {
 
 /** A session with two seats and `n` people registered through the form: two confirmed, the rest waiting. */
 const sessionWithPeople = async (prefix: string, n: number, extra: { meetingUrl?: string; capacity?: number } = {}) => {
-  const startsAt = new Date(Math.ceil((Date.now() + 20 * DAY) / 3600000) * 3600000);
+  // A fixed afternoon hour: an hour computed from the clock can land on midnight in Madrid (a run
+  // at 22:00 UTC), which the admin rule reads as "no time given" and moves to the default hour.
+  const startsAt = zonedWallTimeToUtc(new Date(Date.now() + 20 * DAY).toISOString().slice(0, 10), '17:00');
   const documentId = await createSession(app.strapi, { title: `Sessió ${prefix}`, startsAt, capacity: extra.capacity ?? 2, meetingUrl: extra.meetingUrl });
   for (let i = 0; i < n; i += 1) await register(documentId, `${prefix}${i}@avisos.example`, i === 1 ? 'es' : 'ca');
   await smtp.waitFor(() => Array.from({ length: n }, (_, i) => smtp.to(`${prefix}${i}@`).length).every((count) => count === 1));
