@@ -76,15 +76,20 @@ const httpFaults: Core.MiddlewareFactory = (_config, { strapi }) => {
       answer(ctx, 400, UNPARSABLE_BODY_MESSAGE[language()]);
       return;
     }
+    const internal = failed && isInternalError(failure);
     const unavailable =
       (failed && isDatabaseUnavailable(failure)) ||
-      ((failed ? statusOf(failure) : ctx.status) === 401 && ctx.get('authorization') === '' && !(await databaseReachable()));
+      ((failed ? statusOf(failure) : ctx.status) === 401 && ctx.get('authorization') === '' && !(await databaseReachable())) ||
+      // An error the list does not know, while the database cannot be reached, is that outage's
+      // doing (a driver's or knex's message of a broken transaction): a 503 too, its stack logged.
+      (internal && !(await databaseReachable()));
     if (unavailable) {
-      strapi.log.warn(`Database unavailable (${ctx.method} ${ctx.path}): ${failure instanceof Error ? failure.message : 'anonymous request refused'}`);
+      const detail = failure instanceof Error ? (isDatabaseUnavailable(failure) ? failure.message : (failure.stack ?? failure.message)) : 'anonymous request refused';
+      strapi.log.warn(`Database unavailable (${ctx.method} ${ctx.path}): ${detail}`);
       answer(ctx, 503, UNAVAILABLE_MESSAGE[language()]);
       return;
     }
-    if (failed && isInternalError(failure)) {
+    if (internal) {
       // Never the error's own text (SQL, a stack): a generic message and an id that is in the log.
       const errorId = newErrorId();
       strapi.log.error(`Internal error ${errorId} (${ctx.method} ${ctx.path}): ${failure instanceof Error ? failure.stack ?? failure.message : String(failure)}`);

@@ -154,7 +154,13 @@ it('answers 503 while PostgreSQL is down, recovers by itself within 10 s, and ke
   expect((recoveredAt ?? Infinity) - startedAt).toBeLessThan(10000);
   expect(tail.length).toBeGreaterThan(5);
   expect(tail.filter((o) => o.status < 200 || o.status >= 300)).toEqual([]);
-  // No answer ever went unanswered or 5xx other than 503.
+  // No answer ever went unanswered or 5xx other than 503 (a 500 carries an error code: its log lines say what it was).
+  const failures = outcomes.filter((o) => o.status >= 500 && o.status !== 503);
+  for (const code of failures.map((o) => /codi: ([\w-]+)/.exec(o.message ?? '')?.[1]).filter(Boolean)) {
+    const lines = child.output().split('\n');
+    const at = lines.findIndex((line) => line.includes(code as string));
+    console.log(`the app's log for ${code}:\n${lines.slice(Math.max(0, at - 5), at + 40).join('\n')}`);
+  }
   expect(outcomes.filter((o) => o.status === 0 || (o.status >= 500 && o.status !== 503))).toEqual([]);
 
   // Every registration that was answered with success is in the database.
