@@ -8,6 +8,8 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }],
   },
   globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
+  // Shards of about equal time (`--shard=k/n`, used by .ci/run); the order within a run is jest's.
+  testSequencer: '<rootDir>/tests/helpers/sequencer.js',
   globalTeardown: '<rootDir>/tests/helpers/global-teardown.ts',
   testTimeout: 120000,
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.tmp/'],
