@@ -2,7 +2,7 @@ import fs from 'fs';
 import path from 'path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { freePort, launchBrowser } from '../helpers/browser';
-import { DAY, createRegistration, createSession } from '../helpers/fixtures';
+import { DAY, createRegistration, createSession, onTheHour } from '../helpers/fixtures';
 import { ensureAdminBuild } from '../helpers/admin-build';
 import { APP_DIR, startApp, TEST_ADMIN, type TestApp } from '../helpers/strapi';
 import { planSeason } from '../../src/utils/season';
@@ -146,7 +146,7 @@ describe('the editors’ admin', () => {
   });
   it('warns on the dashboard about a session without its meeting link, and lets the editor send or hold its pending change', async () => {
     // Tomorrow morning-ish (within 24 hours), published, two confirmed people, no meeting link.
-    const soon = new Date(Math.ceil((Date.now() + 12 * 3600000) / 3600000) * 3600000);
+    const soon = onTheHour(12 * 3600000);
     const session = await createSession(app.strapi, { title: 'Sessió sense enllaç', startsAt: soon, capacity: 5 });
     await createRegistration(app.strapi, session, 'confirmed', 'una@ajuntament.example');
     await createRegistration(app.strapi, session, 'confirmed', 'dues@ajuntament.example');

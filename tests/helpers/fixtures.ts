@@ -1,6 +1,16 @@
 import type { Core } from '@strapi/strapi';
+import { wallClockOf } from '../../src/utils/time';
 
 export const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * `ms` from now, rounded up to the hour, and never midnight in Madrid: a session start at midnight
+ * means "no time given" to the admin's rule (default-session-time.ts), which moves it to 10:00.
+ */
+export const onTheHour = (ms: number): Date => {
+  const at = new Date(Math.ceil((Date.now() + ms) / 3600000) * 3600000);
+  return wallClockOf(at).getUTCHours() === 0 ? new Date(at.getTime() + 3600000) : at;
+};
 
 export type SessionFixture = {
   title: string;

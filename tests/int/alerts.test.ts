@@ -1,5 +1,5 @@
 import type { ParsedMail } from 'mailparser';
-import { DAY, createRegistration, createSession } from '../helpers/fixtures';
+import { DAY, createRegistration, createSession, onTheHour } from '../helpers/fixtures';
 import { startPublicApp } from '../helpers/public-app';
 import type { TestSmtp } from '../helpers/smtp';
 import type { TestApp } from '../helpers/strapi';
@@ -60,7 +60,7 @@ const subscribeAndConfirm = async (email: string, language: 'ca' | 'es') => {
   return confirmation;
 };
 
-const upcoming = (days: number) => new Date(Math.ceil((Date.now() + days * DAY) / 3600000) * 3600000);
+const upcoming = (days: number) => onTheHour(days * DAY);
 
 beforeAll(async () => {
   ({ app, base, smtp } = await startPublicApp({ smtp: true, env: { RATE_LIMIT_ALERTS_POINTS: '1000', SESSION_CHANGE_QUIET_MINUTES: '10' } }));
