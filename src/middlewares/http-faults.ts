@@ -77,14 +77,13 @@ const httpFaults: Core.MiddlewareFactory = (_config, { strapi }) => {
       return;
     }
     const internal = failed && isInternalError(failure);
-    const unavailable =
-      (failed && isDatabaseUnavailable(failure)) ||
-      ((failed ? statusOf(failure) : ctx.status) === 401 && ctx.get('authorization') === '' && !(await databaseReachable())) ||
-      // An error the list does not know, while the database cannot be reached, is that outage's
-      // doing (a driver's or knex's message of a broken transaction): a 503 too, its stack logged.
-      (internal && !(await databaseReachable()));
+    const known = failed && isDatabaseUnavailable(failure);
+    const anonymousRefusal = (failed ? statusOf(failure) : ctx.status) === 401 && ctx.get('authorization') === '';
+    // An anonymous refusal, or an internal error the list does not know (a driver's or knex's
+    // message of a broken transaction), while the database cannot be reached, is that outage's doing.
+    const unavailable = known || ((anonymousRefusal || internal) && !(await databaseReachable()));
     if (unavailable) {
-      const detail = failure instanceof Error ? (isDatabaseUnavailable(failure) ? failure.message : (failure.stack ?? failure.message)) : 'anonymous request refused';
+      const detail = !(failure instanceof Error) ? 'anonymous request refused' : internal && !known ? (failure.stack ?? failure.message) : failure.message;
       strapi.log.warn(`Database unavailable (${ctx.method} ${ctx.path}): ${detail}`);
       answer(ctx, 503, UNAVAILABLE_MESSAGE[language()]);
       return;
