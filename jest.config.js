@@ -11,6 +11,8 @@ module.exports = {
   // Shards of about equal time (`--shard=k/n`, used by .ci/run); the order within a run is jest's.
   testSequencer: '<rootDir>/tests/helpers/sequencer.js',
   globalTeardown: '<rootDir>/tests/helpers/global-teardown.ts',
+  // After jest's summary, the slowest files with their seconds (where a pass's time goes).
+  reporters: ['default', '<rootDir>/tests/helpers/timing-reporter.js'],
   testTimeout: 120000,
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.tmp/'],
   // *.pg.test.ts need PostgreSQL (two app processes on one database): they run in the PostgreSQL pass.
