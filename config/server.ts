@@ -19,7 +19,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
   // No update check: nothing may reach the network at start.
   cron: {
     enabled: env.bool('CRON_ENABLED', true),
-    tasks: cronTasks(env.int('OUTBOX_INTERVAL_SECONDS', 5), env.array('CRON_TASKS', [])),
+    tasks: cronTasks(
+      { outboxSeconds: env.int('OUTBOX_INTERVAL_SECONDS', 5), sessionChangesSeconds: env.int('SESSION_CHANGES_INTERVAL_SECONDS', 15) },
+      env.array('CRON_TASKS', [])
+    ),
   },
   logger: {
     updates: { enabled: false },

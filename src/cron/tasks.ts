@@ -46,7 +46,13 @@ const exclusive = (name: string, work: (strapi: Core.Strapi) => Promise<unknown>
  * Strapi cron tasks (config/server.ts): the outbox worker, reminders, survey invitations, the
  * messages about changed sessions and the retention clean-up; `only` (CRON_TASKS) keeps just the named ones.
  */
-export const cronTasks = (outboxIntervalSeconds: number, only: string[] = []): Record<string, Task> => {
+/** A cron rule for "every `seconds` seconds" (1 to 59). */
+const everySeconds = (seconds: number) => `*/${Math.max(1, Math.min(59, seconds))} * * * * *`;
+
+export const cronTasks = (
+  { outboxSeconds, sessionChangesSeconds }: { outboxSeconds: number; sessionChangesSeconds: number },
+  only: string[] = []
+): Record<string, Task> => {
   let warned = false;
   const tasks: Record<string, Task> = {
     outbox: {
@@ -58,7 +64,7 @@ export const cronTasks = (outboxIntervalSeconds: number, only: string[] = []): R
         }
         await service(strapi, 'api::outbox-message.outbox-message').processBatch();
       }),
-      options: { rule: `*/${Math.max(1, Math.min(59, outboxIntervalSeconds))} * * * * *` },
+      options: { rule: everySeconds(outboxSeconds) },
     },
     reminders: {
       task: exclusive('reminders', (strapi) =>
@@ -72,7 +78,7 @@ export const cronTasks = (outboxIntervalSeconds: number, only: string[] = []): R
     },
     sessionChanges: {
       task: exclusive('session changes', (strapi) => service(strapi, 'api::session.changes').sendDue()),
-      options: { rule: '*/15 * * * * *' },
+      options: { rule: everySeconds(sessionChangesSeconds) },
     },
     retention: {
       task: exclusive('retention', async (strapi) => {

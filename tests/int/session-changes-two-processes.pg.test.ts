@@ -20,6 +20,7 @@ beforeAll(async () => {
     SMTP_PORT: String(smtp.port),
     OUTBOX_INTERVAL_SECONDS: '1',
     CRON_TASKS: 'outbox,sessionChanges',
+    SESSION_CHANGES_INTERVAL_SECONDS: '2',
     SESSION_CHANGE_QUIET_MINUTES: '0',
     RATE_LIMIT_REGISTRATION_POINTS: '100000',
   });
@@ -57,8 +58,8 @@ it('sends each change exactly once per person with two processes', async () => {
   await smtp.waitFor((messages) => messages.length >= 32, 60000);
   await change({ eventStatus: 'cancelled' });
   await smtp.waitFor((messages) => messages.length >= 48, 60000);
-  // Long enough for both schedulers (every 15 s) to have run again.
-  await new Promise((resolve) => setTimeout(resolve, 17000));
+  // Long enough for both schedulers (every 2 s) to have run twice more.
+  await new Promise((resolve) => setTimeout(resolve, 4500));
 
   for (let i = 0; i < 16; i += 1) {
     const subjects = smtp.to(`p${i}@dos-avisos.example`).map((m) => m.subject);
