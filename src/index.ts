@@ -13,7 +13,7 @@ import { ensureLocales } from './bootstrap/locales';
 import { applyPublicPermissions } from './bootstrap/permissions';
 import { ensureReviewerRole } from './bootstrap/reviewer-role';
 import { assertProductionSecrets } from './bootstrap/secrets';
-import { closeTaskLock } from './cron/lock';
+import { closeTaskLock, taskLock } from './cron/lock';
 import { cronIdle } from './cron/tasks';
 import { registerOperationsRoutes, shutDownGracefully } from './bootstrap/operations';
 import { resetLifecycle, withinMs } from './utils/lifecycle';
@@ -56,6 +56,9 @@ export default {
     resetLifecycle();
     const redisUrl = strapi.config.get('portal.responseCache.redisUrl', '') as string;
     if (redisUrl !== '') shareRateLimits(redisUrl, appNamespace(strapi), (message) => strapi.log.warn(message));
+    // The scheduled tasks' Redis lock connects now: created at the first tick, it was still connecting
+    // then, and that tick fell back to the database lock (docs/decisions.md).
+    if (redisUrl !== '') taskLock(strapi);
     registerCacheInvalidation(strapi);
     service(strapi, 'api::registration.seats').watchOtherWrites();
     await responseCache(strapi).start();
