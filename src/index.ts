@@ -13,7 +13,7 @@ import { ensureLocales } from './bootstrap/locales';
 import { applyPublicPermissions } from './bootstrap/permissions';
 import { ensureReviewerRole } from './bootstrap/reviewer-role';
 import { assertProductionSecrets } from './bootstrap/secrets';
-import { closeTaskLock, taskLock } from './cron/lock';
+import { closeTaskLock, connectTaskLock } from './cron/lock';
 import { cronIdle } from './cron/tasks';
 import { registerOperationsRoutes, shutDownGracefully } from './bootstrap/operations';
 import { resetLifecycle, withinMs } from './utils/lifecycle';
@@ -55,10 +55,11 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     resetLifecycle();
     const redisUrl = strapi.config.get('portal.responseCache.redisUrl', '') as string;
-    if (redisUrl !== '') shareRateLimits(redisUrl, appNamespace(strapi), (message) => strapi.log.warn(message));
-    // The scheduled tasks' Redis lock connects now: created at the first tick, it was still connecting
-    // then, and that tick fell back to the database lock (docs/decisions.md).
-    if (redisUrl !== '') taskLock(strapi);
+    if (redisUrl !== '') {
+      shareRateLimits(redisUrl, appNamespace(strapi), (message) => strapi.log.warn(message));
+      // Connected now: made at the first tick, it was still connecting then, and that tick fell back to the database lock (docs/decisions.md).
+      connectTaskLock(redisUrl);
+    }
     registerCacheInvalidation(strapi);
     service(strapi, 'api::registration.seats').watchOtherWrites();
     await responseCache(strapi).start();

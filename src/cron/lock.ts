@@ -80,17 +80,22 @@ const databaseLock =
     };
   };
 
+/** The lock's Redis client, connecting from the first call (bootstrap makes it, so that a first tick finds it ready). */
+export const connectTaskLock = (url: string): Redis => {
+  if (redis === undefined) {
+    redis = new Redis(url, { lazyConnect: false, enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+    redis.on('error', () => undefined);
+  }
+  return redis;
+};
+
 /** The lock for this app: Redis when REDIS_URL is set and answers, the database otherwise. */
 export const taskLock = (strapi: Core.Strapi): TaskLock => {
   const namespace = appNamespace(strapi);
   const url = (strapi.config.get('portal.responseCache.redisUrl', '') as string) ?? '';
   const database = databaseLock(strapi, namespace);
   if (url === '') return database;
-  if (redis === undefined) {
-    redis = new Redis(url, { lazyConnect: false, enableOfflineQueue: false, maxRetriesPerRequest: 1 });
-    redis.on('error', () => undefined);
-  }
-  const shared = redisLock(redis, namespace);
+  const shared = redisLock(connectTaskLock(url), namespace);
   return async (task, tick) => {
     if (redis?.status === 'ready') {
       try {

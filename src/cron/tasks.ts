@@ -42,13 +42,13 @@ const exclusive = (name: string, work: (strapi: Core.Strapi) => Promise<unknown>
 };
 
 
+/** A cron rule for "every `seconds` seconds" (1 to 59). */
+const everySeconds = (seconds: number) => `*/${Math.max(1, Math.min(59, seconds))} * * * * *`;
+
 /**
  * Strapi cron tasks (config/server.ts): the outbox worker, reminders, survey invitations, the
  * messages about changed sessions and the retention clean-up; `only` (CRON_TASKS) keeps just the named ones.
  */
-/** A cron rule for "every `seconds` seconds" (1 to 59). */
-const everySeconds = (seconds: number) => `*/${Math.max(1, Math.min(59, seconds))} * * * * *`;
-
 export const cronTasks = (
   { outboxSeconds, sessionChangesSeconds }: { outboxSeconds: number; sessionChangesSeconds: number },
   only: string[] = []

@@ -1,9 +1,10 @@
 /**
  * Jest's own sequencer, with shards of about equal time (or of the shares JEST_SHARD_SHARES gives)
  * instead of equal file counts: `.ci/run` splits the MariaDB pass in three (`npm test --
- * --shard=k/3`) so that its two streams of passes end together (docs/performance.md, "Where CI's time goes"). A file's weight is the seconds it
- * took in a CI MariaDB pass (2026-12-04, printed by timing-reporter.js); a file not listed counts as DEFAULT_SECONDS. A stale
- * table only makes the shards less even: every file still runs in exactly one shard.
+ * --shard=k/3`) so that its two streams of passes end together (docs/performance.md, "Where CI's
+ * time goes"). A file's weight is the seconds it took in a CI MariaDB pass (2026-12-04, printed by
+ * timing-reporter.js); a file not listed counts as DEFAULT_SECONDS. A stale table only makes the
+ * shards less even: every file still runs in exactly one shard.
  */
 const path = require('path');
 const Sequencer = require('@jest/test-sequencer').default;
