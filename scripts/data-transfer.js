@@ -36,7 +36,16 @@ const runStrapiCli = async (args) => {
     SEED_ON_BOOTSTRAP: 'false',
   });
   // The CLI module of the pinned @strapi/strapi (what its `strapi` binary runs).
-  const { runCLI } = require(path.join(path.dirname(require.resolve('@strapi/strapi')), 'cli.js'));
+  const strapiDir = path.dirname(require.resolve('@strapi/strapi'));
+  if (process.env.GOMUNICIPAL_DIST_READY === 'true') {
+    // The tests and CI compile dist/ once and say so. Strapi's export and import compile the app
+    // again first, rewriting dist/ while other test processes load it (a CI run saw their boots
+    // fail on half-written modules), so they are given the compiled app instead, as
+    // scripts/with-strapi.js does.
+    const core = require(require.resolve('@strapi/core', { paths: [strapiDir] }));
+    core.compileStrapi = async () => ({ appDir: APP_DIR, distDir: path.join(APP_DIR, 'dist') });
+  }
+  const { runCLI } = require(path.join(strapiDir, 'cli.js'));
   await runCLI(['node', 'strapi', ...args]);
 };
 
