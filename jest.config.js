@@ -15,13 +15,15 @@ module.exports = {
   reporters: ['default', '<rootDir>/tests/helpers/timing-reporter.js'],
   testTimeout: 120000,
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.tmp/'],
-  // *.pg.test.ts need PostgreSQL (two app processes on one database): they run in the PostgreSQL pass.
-  // *.sqlite.test.ts are slow and not database-sensitive (the admin in a browser): they run in the SQLite pass only.
+  // Which files run in which pass (docs/decisions.md, "Which tests run on which database"):
+  // *.pg.test.ts need PostgreSQL (two app processes on one database): the PostgreSQL pass only.
+  // *.sqlite.test.ts assert what does not depend on the database (HTTP headers and limits, the
+  // configuration, the site's HTML over services tested on every database, the admin in a
+  // browser), and so do the unit tests and the browser tests (tests/e2e): they run once, in the
+  // SQLite pass. Everything else runs on all three databases.
   testPathIgnorePatterns: [
     '/node_modules/',
     ...(process.env.DATABASE_CLIENT === 'postgres' ? [] : ['\\.pg\\.test\\.ts$']),
-    // The browser tests (tests/e2e) drive pages over HTTP; the rules behind them are tested on every
-    // database by tests/int, so they run once, in the SQLite pass, to keep CI short.
-    ...(process.env.DATABASE_CLIENT === undefined || process.env.DATABASE_CLIENT === 'sqlite' ? [] : ['\\.sqlite\\.test\\.ts$', '/tests/e2e/']),
+    ...(process.env.DATABASE_CLIENT === undefined || process.env.DATABASE_CLIENT === 'sqlite' ? [] : ['\\.sqlite\\.test\\.ts$', '/tests/e2e/', '/tests/unit/']),
   ],
 };

@@ -1,11 +1,7 @@
-import { spawnSync } from 'child_process';
-import fs from 'fs';
-import os from 'os';
-import path from 'path';
 import { barcelonaMunicipalities } from '../../src/seed';
 import { freePort } from '../helpers/browser';
 import { TestSmtp } from '../helpers/smtp';
-import { APP_DIR, startApp, TEST_ADMIN, type TestApp } from '../helpers/strapi';
+import { startApp, TEST_ADMIN, type TestApp } from '../helpers/strapi';
 
 let app: TestApp;
 let smtp: TestSmtp;
@@ -165,26 +161,6 @@ describe('the catalogue requests import', () => {
     const second = `${header}\n${ine(20)},,gestio-transparencia-municipal,completed,2025-01-10,2025-06-01,K-1\n`;
     expect((await importCsv(second)).body.data).toEqual({ rows: 1, created: 0, updated: 1, unchanged: 0 });
     expect((await eligibility(ine(20))).body.data.eligible).toBe(true);
-  });
-
-  it('runs from the command line, exiting 1 with the report for a bad file', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gomunicipal-import-'));
-    const good = path.join(dir, 'good.csv');
-    const bad = path.join(dir, 'bad.csv');
-    fs.writeFileSync(good, `ine_code,resource_code,status,requested_at\n${ine(30)},gestio-transparencia-municipal,requested,2025-03-01\n`);
-    fs.writeFileSync(bad, `ine_code,resource_code,status\n${ine(31)},gestio-transparencia-municipal,finished\n`);
-    const run = (file: string) =>
-      spawnSync(process.execPath, [path.join(APP_DIR, 'scripts', 'import-catalog-requests.js'), file], {
-        cwd: APP_DIR,
-        env: { ...process.env, ...app.env },
-        encoding: 'utf8',
-        timeout: 120000,
-      });
-    const ok = run(good);
-    expect({ status: ok.status, out: ok.stdout }).toEqual({ status: 0, out: expect.stringContaining('Imported 1 rows: 1 created') });
-    const refused = run(bad);
-    expect(refused.status).toBe(1);
-    expect(refused.stderr).toContain('line 2: estat «finished» desconegut');
   });
 });
 

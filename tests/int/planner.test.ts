@@ -1,43 +1,42 @@
-import { spawnSync } from 'child_process';
-import path from 'path';
 import type { PlannerService } from '../../src/api/session/services/planner';
 import { createSession } from '../helpers/fixtures';
-import { APP_DIR, startApp, type TestApp } from '../helpers/strapi';
+import { startApp, type TestApp } from '../helpers/strapi';
 import { zonedWallTimeToUtc } from '../../src/utils/time';
 
+/**
+ * The season planner's service on every database: the dates its rule gives, the drafts it
+ * creates, never twice. `npm run plan-season` is a thin wrapper of it, checked once in
+ * command-line.sqlite.test.ts.
+ */
 let app: TestApp;
+let planner: PlannerService;
 
 beforeAll(async () => {
   app = await startApp();
+  planner = app.strapi.service('api::session.planner') as unknown as PlannerService;
 });
 
 afterAll(async () => {
   await app?.stop();
 });
 
-const planSeason = (...args: string[]) =>
-  spawnSync(process.execPath, [path.join(APP_DIR, 'scripts', 'plan-season.js'), ...args], {
-    cwd: APP_DIR,
-    env: { ...process.env, ...app.env },
-    encoding: 'utf8',
-    timeout: 120000,
-  });
-
 describe('the season planner', () => {
-  it('prints the dates it would create with --dry-run, and creates drafts without it, never twice', async () => {
+  it('previews the dates it would create, and creates drafts, never twice', async () => {
     // A session already on 28 October 2027.
     await createSession(app.strapi, { title: 'Ja programada', startsAt: zonedWallTimeToUtc('2027-10-28', '10:00') });
 
-    const dry = planSeason('--from', '2027-07', '--to', '2027-12', '--dry-run');
-    expect(dry.status).toBe(0);
-    expect(dry.stdout.trim().split('\n')).toEqual(['2027-07-29', '2027-09-30', '2027-11-25', '2027-12-23']);
-    expect(dry.stderr).toContain('# 2027-08: august');
-    expect(dry.stderr).toContain('# 2027-10: existing (2027-10-28)');
+    const preview = await planner.preview('2027-07', '2027-12');
+    expect(preview.create).toEqual(['2027-07-29', '2027-09-30', '2027-11-25', '2027-12-23']);
+    expect(preview.skipped).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ month: '2027-08', reason: 'august' }),
+        expect.objectContaining({ month: '2027-10', reason: 'existing', date: '2027-10-28' }),
+      ])
+    );
     const sessions = app.strapi.db.query('api::session.session');
     const before = await sessions.count();
 
-    const created = planSeason('--from', '2027-07', '--to', '2027-12');
-    expect(created.stdout.trim().split('\n')).toEqual(['2027-07-29', '2027-09-30', '2027-11-25', '2027-12-23']);
+    expect((await planner.apply('2027-07', '2027-12')).create).toEqual(['2027-07-29', '2027-09-30', '2027-11-25', '2027-12-23']);
     expect(await sessions.count()).toBe(before + 4);
     const drafts = await app.strapi.documents('api::session.session').findMany({
       locale: 'ca',
@@ -52,8 +51,8 @@ describe('the season planner', () => {
       ['Dijous GOmunicipal de desembre del 2027', '2027-12-23T09:00:00.000Z', null, 'scheduled', 60],
     ]);
 
-    const planner = app.strapi.service('api::session.planner') as unknown as PlannerService;
     expect((await planner.preview('2027-07', '2027-12')).create).toEqual([]);
-    expect(planSeason('--from', '2027-13', '--dry-run').status).toBe(2);
+    expect((await planner.apply('2027-07', '2027-12')).create).toEqual([]);
+    expect(await sessions.count()).toBe(before + 4);
   });
 });
