@@ -4,6 +4,7 @@ import { startPublicApp } from '../helpers/public-app';
 import type { TestSmtp } from '../helpers/smtp';
 import type { TestApp } from '../helpers/strapi';
 import { service } from '../../src/utils/services';
+import { drainOutbox } from '../helpers/outbox';
 
 /**
  * Alerts of new sessions (issue 17) through the real site, outbox and a loopback SMTP server:
@@ -144,8 +145,8 @@ describe('alerts of new sessions', () => {
     await sessions.publish({ documentId: session, locale: 'ca' });
     await createSession(app.strapi, { title: 'Ja feta', startsAt: new Date(Date.now() - 3 * DAY), eventStatus: 'held' });
     await createSession(app.strapi, { title: 'Esborrany', startsAt: upcoming(60), publish: false });
-    // The outbox sends every second: whatever was written has gone by now.
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    // Whatever was written has gone.
+    await drainOutbox(app.strapi);
     expect(smtp.to('una@ajuntament.example').filter((mail) => mail.subject?.startsWith('Nova sessió'))).toHaveLength(1);
     expect(await app.strapi.db.query('api::outbox-message.outbox-message').count({ where: { dedupeKey: { $startsWith: `new-session:${session}:` } } })).toBe(
       await subscriptions().count({ where: { confirmedAt: { $notNull: true } } })
@@ -173,7 +174,7 @@ describe('alerts of new sessions', () => {
 
     const count = smtp.to('baixa@ajuntament.example').length;
     await createSession(app.strapi, { title: 'Després de la baixa', startsAt: upcoming(80) });
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    await drainOutbox(app.strapi);
     expect(smtp.to('baixa@ajuntament.example')).toHaveLength(count);
     expect(await app.strapi.db.query('api::outbox-message.outbox-message').count({ where: { recipient: 'baixa@ajuntament.example', deliveryStatus: 'pending' } })).toBe(0);
   });
@@ -188,7 +189,7 @@ describe('alerts of new sessions', () => {
     expect(known.text).toBe(unknown.text);
     expect(again.text).toBe(unknown.text);
     await smtp.waitFor(() => smtp.to('mai-vista@ajuntament.example').length === 1);
-    await new Promise((resolve) => setTimeout(resolve, 2000));
+    await drainOutbox(app.strapi);
     expect(smtp.to('mai-vista@ajuntament.example')).toHaveLength(1);
     expect(smtp.to('ja-sabuda@ajuntament.example')).toHaveLength(messages);
   });
@@ -277,7 +278,7 @@ describe('messages about a session someone registered for', () => {
     await sessions.publish({ documentId: session, locale: 'ca' });
     expect(await changes.sendDue(later())).toBe(1);
     await smtp.waitFor(() => smtp.to('continua@ajuntament.example').length === 2);
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await drainOutbox(app.strapi);
     expect(smtp.to('prou@ajuntament.example')).toHaveLength(1);
   });
 });

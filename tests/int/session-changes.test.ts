@@ -6,6 +6,7 @@ import type { TestSmtp } from '../helpers/smtp';
 import { TEST_ADMIN, type TestApp } from '../helpers/strapi';
 import { service } from '../../src/utils/services';
 import { zonedWallTimeToUtc } from '../../src/utils/time';
+import { drainOutbox } from '../helpers/outbox';
 
 /**
  * When an editor changes a published session, its registrants are told (issue 17): through the
@@ -130,7 +131,7 @@ describe('a published session changes', () => {
     await edit(documentId, { startsAt: start.toISOString(), summary: 'Resum amb una errata corregida' });
     expect(await changes().pending(documentId)).toBeNull();
     expect(await changes().sendDue(later())).toBe(0);
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    await drainOutbox(app.strapi);
     expect(smtp.to('rapid0@')).toHaveLength(2);
     expect(smtp.to('rapid1@')).toHaveLength(2);
   });
@@ -143,7 +144,7 @@ describe('a published session changes', () => {
     expect(smtp.to('link0@')[1].text).toContain('Enllaç per connectar-vos (Microsoft Teams): https://teams.example/meet/new-link');
     expect(smtp.to('link1@')[1].text).toContain('Enlace para conectarse (Microsoft Teams): https://teams.example/meet/new-link');
     expect(calendarOf(smtp.to('link0@')[1])).toMatchObject({ method: 'REQUEST', sequence: 1 });
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    await drainOutbox(app.strapi);
     expect(smtp.to('link2@')).toHaveLength(1);
   });
 
@@ -226,7 +227,7 @@ describe('seats', () => {
     await edit(documentId, { capacity: 2 });
     expect(Object.values(await statuses()).filter((s) => s === 'confirmed')).toHaveLength(5);
     expect(await changes().pending(documentId)).toBeNull();
-    await new Promise((resolve) => setTimeout(resolve, 2000));
+    await drainOutbox(app.strapi);
     expect(smtp.to('seat5@')).toHaveLength(1);
   });
 });
@@ -279,7 +280,7 @@ describe('after the session', () => {
     expect(a.text).toContain(survey);
     expect(b.text).toContain(`/ca/sessions/${slug}`);
     expect(b.text).not.toContain('/feedback/');
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    await drainOutbox(app.strapi);
     expect(smtp.to('gravacio-a@')).toHaveLength(2);
     expect(smtp.to('gravacio-baixa@')).toHaveLength(0);
     expect(await changes().announceRecording(held)).toBe(0);
@@ -287,7 +288,7 @@ describe('after the session', () => {
     // An upcoming session's recording (a trailer, say) tells nobody yet.
     const { documentId: upcoming } = await sessionWithPeople('abans', 1);
     await createRecording(app.strapi, upcoming, 'Presentació prèvia', 'https://www.youtube.com/watch?v=previa');
-    await new Promise((resolve) => setTimeout(resolve, 2000));
+    await drainOutbox(app.strapi);
     expect(smtp.to('abans0@')).toHaveLength(1);
   });
 });
