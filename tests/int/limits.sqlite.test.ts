@@ -256,7 +256,7 @@ describe('per-IP rate limits', () => {
   });
 });
 
-describe('CORS as configured (open by default; the allowlist is in production-config.test.ts)', () => {
+describe('CORS as configured (open by default; the allowlist is in production-config.sqlite.test.ts)', () => {
   it('answers preflights of any origin for the public API and GraphQL, without credentials', async () => {
     for (const path of ['/api/sessions/upcoming', '/graphql', '/api/proposals']) {
       const res = await app
