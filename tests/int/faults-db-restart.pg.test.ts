@@ -3,6 +3,7 @@ import { startChildApp, type ChildApp } from '../helpers/child';
 import { createSession, DAY } from '../helpers/fixtures';
 import { PrivatePostgres } from '../helpers/private-postgres';
 import { startApp, type TestApp } from '../helpers/strapi';
+import { phase, sleep } from '../helpers/load';
 
 /**
  * PostgreSQL restarted in the middle of a load of reads and registrations (issue #9). The cluster is
@@ -99,19 +100,6 @@ const driveLoad = (base: string, outcomes: Outcome[]) => {
     running = false;
     await Promise.all(workers);
   };
-};
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/**
- * Waits at least `minMs`, then until `enough()` holds or `maxMs` have passed: each phase of the load
- * lasts its time and long enough to have answers to judge, however slow the machine (a CI run whose
- * other stream filled both cores answered 14 requests in the first 3 s).
- */
-const phase = async (minMs: number, enough: () => boolean, maxMs = 30000) => {
-  const start = Date.now();
-  await sleep(minMs);
-  while (!enough() && Date.now() - start < maxMs) await sleep(100);
 };
 
 it('answers 503 while PostgreSQL is down, recovers by itself within 10 s, and keeps every registration it confirmed', async () => {
