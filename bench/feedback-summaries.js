@@ -49,14 +49,23 @@ const naiveSummary = async (strapi, sessionIds) => {
   return { responses: rows.length, values: counts.size };
 };
 
-/** Post-generation step: the rollups a live system would have kept, rebuilt and verified. */
-const rebuildRollups = async (strapi, { log = () => {} } = {}) => {
+/**
+ * Post-generation step: what a live system would have kept, since the generator writes rows in
+ * bulk: the feedback rollups, rebuilt, and the sessions' registration counts (kept by the seats
+ * service on a session's first read after any change), each verified against a recount.
+ */
+const rebuildKeptCounts = async (strapi, { past = [], log = () => {} } = {}) => {
   const rollups = strapi.service('api::feedback-response.rollups');
   const started = Date.now();
   const rows = await rollups.rebuild();
   const check = await rollups.verify();
   if (!check.ok) throw new Error(`rollups differ from a recount: ${JSON.stringify(check.differences.slice(0, 5))}`);
   log(`  feedback rollups: ${rows} rows, verified against a recount (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  const seats = strapi.service('api::registration.seats');
+  const kept = await seats.kept(past);
+  const counts = await seats.verify();
+  if (!counts.ok) throw new Error(`registration counts differ from a recount: ${JSON.stringify(counts.differences.slice(0, 5))}`);
+  log(`  registration counts: ${kept.size} sessions, verified against a recount`);
 };
 
 /**
@@ -114,4 +123,4 @@ const markdown = ({ answers, twoYearSessions, twoYearResponses, rows }) =>
     ),
   ].join('\n');
 
-module.exports = { rebuildRollups, measureSummaries, markdown, naiveSummary };
+module.exports = { rebuildKeptCounts, measureSummaries, markdown, naiveSummary };

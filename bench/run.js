@@ -271,9 +271,10 @@ const main = async () => {
     let feedback;
     try {
       dataSet = await generate(generator, { smoke: options.smoke, log });
-      // The feedback rollups a live system keeps one submission at a time, rebuilt from the raw
-      // answers and verified; then the summaries timed in-process, next to a naive baseline.
-      await feedbackSummaries.rebuildRollups(generator, { log });
+      // The feedback rollups a live system keeps one submission at a time and the registration
+      // counts it keeps per session, rebuilt from the raw rows and verified; then the summaries
+      // timed in-process, next to a naive baseline.
+      await feedbackSummaries.rebuildKeptCounts(generator, { past: dataSet.past, log });
       if (filters === undefined || filters.some((f) => 'feedback'.includes(f) || f.includes('feedback'))) {
         log('timing the feedback summaries…');
         feedback = await feedbackSummaries.measureSummaries(generator, { past: dataSet.past, samples: options.smoke ? 5 : 50, naiveSamples: options.smoke ? 1 : 3, log });

@@ -424,17 +424,19 @@ describe('editing the survey', () => {
 });
 
 describe('the cost of a summary', () => {
-  it('is three SQL statements whatever the scope, the language or the number of sessions (sessions, rollups, counts)', async () => {
+  it('is two SQL statements whatever the scope, the language or the number of sessions (the sessions with their kept counts, the rollups)', async () => {
     const results = service(app.strapi, 'api::feedback-response.results');
     const [past] = await app.strapi.db.query('api::session.session').findMany({ select: ['documentId'], where: { locale: 'ca', publishedAt: { $notNull: true }, startsAt: { $lt: new Date() } }, limit: 1 });
-    // The surveys' labels are kept in memory after the first read.
+    // The surveys' labels are kept in memory after the first read, and the registration counts in
+    // the database (a count missing after a change costs its session one recount, once).
     await results.summary({}, { language: 'ca', threshold: 5 });
+    await results.summary({ session: past.documentId }, { language: 'ca', threshold: 5 });
     const counted: number[] = [];
     for (const language of ['ca', 'es'] as const) {
       for (const scope of [{ session: past.documentId }, { from: '2023-01-01', to: '2026-12-31' }, {}]) {
         counted.push(await countQueries(app.strapi, () => results.summary(scope, { language, threshold: 5 })));
       }
     }
-    expect(counted).toEqual([3, 3, 3, 3, 3, 3]);
+    expect(counted).toEqual([2, 2, 2, 2, 2, 2]);
   });
 });

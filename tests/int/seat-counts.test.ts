@@ -1,3 +1,4 @@
+import { countQueries } from '../../tooling';
 import { service } from '../../src/utils/services';
 import { createRegistration, createSession, DAY } from '../helpers/fixtures';
 import { startApp, TEST_ADMIN, type TestApp } from '../helpers/strapi';
@@ -92,5 +93,59 @@ describe('confirmedCounts() and its readers', () => {
     const results = service(app.strapi, 'api::feedback-response.results');
     const summary = await results.summary({ session: ids[2] }, { language: 'ca', threshold: null });
     expect({ confirmed: summary.confirmedRegistrations, attendees: summary.attendees }).toEqual({ confirmed: 6, attendees: 4 });
+  });
+});
+
+describe('the counts the results keep (issue 20)', () => {
+  const COUNTS = 'api::registration.seat-count';
+  const seats = () => service(app.strapi, 'api::registration.seats');
+  const results = () => service(app.strapi, 'api::feedback-response.results');
+  const summary = async () => {
+    const s = await results().summary({ session: ids[2] }, { language: 'ca', threshold: null });
+    return { confirmed: s.confirmedRegistrations, attendees: s.attendees };
+  };
+  const keptRows = async () =>
+    (await app.strapi.db.query(COUNTS).findMany({ select: ['confirmed', 'confirmedAttended'], where: { sessionDocumentId: ids[2] } })) as { confirmed: number; confirmedAttended: number | null }[];
+
+  it('a read keeps the counts it recounted, and the next read takes them from one row', async () => {
+    await seats().forget([ids[2]]);
+    expect(await keptRows()).toEqual([]);
+    expect(await summary()).toEqual({ confirmed: 6, attendees: 4 });
+    expect(await keptRows()).toEqual([{ confirmed: 6, confirmedAttended: 4 }]);
+    // Kept: the sessions (with their counts) and the rollups, and nothing else.
+    expect(await countQueries(app.strapi, summary)).toBe(2);
+    expect((await seats().verify()).ok).toBe(true);
+  });
+
+  it('an attendance change drops the count, and the next read counts it', async () => {
+    const [absent] = (await app.strapi.db.query(REGISTRATION).findMany({
+      select: ['id'],
+      where: { session: { documentId: ids[2] }, registrationStatus: 'confirmed', attended: false },
+      limit: 1,
+    })) as { id: number }[];
+    await app.strapi.db.query(REGISTRATION).update({ where: { id: absent.id }, data: { attended: true } });
+    expect(await keptRows()).toEqual([]);
+    expect(await summary()).toEqual({ confirmed: 6, attendees: 5 });
+    await app.strapi.db.query(REGISTRATION).update({ where: { id: absent.id }, data: { attended: false } });
+    expect(await summary()).toEqual({ confirmed: 6, attendees: 4 });
+    expect((await seats().verify()).ok).toBe(true);
+  });
+
+  it('a row kept before attendance was kept is completed, not trusted', async () => {
+    await seats().forget([ids[2]]);
+    const now = new Date();
+    await app.strapi.db.query(COUNTS).create({ data: { documentId: `old-${Date.now()}`, sessionDocumentId: ids[2], confirmed: 6, createdAt: now, updatedAt: now, publishedAt: now } });
+    expect(await summary()).toEqual({ confirmed: 6, attendees: 4 });
+    expect(await keptRows()).toEqual([{ confirmed: 6, confirmedAttended: 4 }]);
+  });
+
+  it('readers racing for a missing count store it once', async () => {
+    await seats().forget();
+    const answers = await Promise.all(Array.from({ length: 8 }, () => summary()));
+    expect(new Set(answers.map((a) => JSON.stringify(a)))).toEqual(new Set([JSON.stringify({ confirmed: 6, attendees: 4 })]));
+    expect(await keptRows()).toHaveLength(1);
+    const all = (await app.strapi.db.query(COUNTS).findMany({ select: ['sessionDocumentId'] })) as { sessionDocumentId: string }[];
+    expect(all.map((row) => row.sessionDocumentId).filter((id) => id === ids[2])).toHaveLength(1);
+    expect((await seats().verify()).ok).toBe(true);
   });
 });

@@ -1323,7 +1323,7 @@ export interface ApiRegistrationRegistration
 export interface ApiRegistrationSeatCount extends Struct.CollectionTypeSchema {
   collectionName: 'registration_seat_counts';
   info: {
-    description: "Inscripcions confirmades per sessi\u00F3, mantingudes sota el bloqueig de la sessi\u00F3; es tornen a comptar quan un canvi d'una altra banda les invalida";
+    description: "Inscripcions confirmades per sessi\u00F3 (i les que hi van assistir), mantingudes sota el bloqueig de la sessi\u00F3; es tornen a comptar quan un canvi d'una altra banda les invalida";
     displayName: 'Places ocupades';
     pluralName: 'seat-counts';
     singularName: 'seat-count';
@@ -1343,6 +1343,7 @@ export interface ApiRegistrationSeatCount extends Struct.CollectionTypeSchema {
     confirmed: Schema.Attribute.Integer &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<0>;
+    confirmedAttended: Schema.Attribute.Integer;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;

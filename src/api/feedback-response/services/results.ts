@@ -12,6 +12,7 @@ import { shownId } from '../../../utils/document-id';
 import type { Language } from '../../../utils/language';
 import { service } from '../../../utils/services';
 import { zonedWallTimeToUtc } from '../../../utils/time';
+import type { KeptCounts } from '../../registration/services/seats';
 import { localizeQuestion, type QuestionKind, type Survey } from '../../survey/services/survey';
 import { merge, questionSummary, rate, scaleStatistics, total, type Counts, type FeedbackSummary, type QuestionMeta, type TrendPoint } from '../statistics';
 import { RESPONSES_KEY, type Answer } from './feedback-response';
@@ -34,7 +35,7 @@ export type SummaryOptions = {
   now?: Date;
 };
 
-type SessionRow = { id: number; documentId: string; title: string; startsAt: string; survey?: { id: number } | null };
+type SessionRow = { id: number; documentId: string; title: string; startsAt: string; survey?: { id: number } | null; kept: KeptCounts | null };
 
 const nextDay = (date: string) => {
   const d = new Date(`${date}T00:00:00Z`);
@@ -44,21 +45,31 @@ const nextDay = (date: string) => {
 
 const results = ({ strapi }: { strapi: Core.Strapi }) => {
   const surveys = () => service(strapi, 'api::survey.survey');
+  const seats = () => service(strapi, 'api::registration.seats');
+
+  /** The published Catalan rows (`s`) of a scope's sessions: what the sessions and the subquery of their documentIds read. */
+  const scopeRows = (scope: SummaryScope, now: Date) => {
+    const names = dbNames(strapi);
+    const col = (attribute: string) => `s.${names.column(SESSION, attribute)}`;
+    const query = strapi.db.connection(`${names.table(SESSION)} as s`).where(col('locale'), 'ca').whereNotNull(col('publishedAt'));
+    if (scope.session !== undefined) query.where(col('documentId'), scope.session);
+    else query.where(col('startsAt'), '<=', now);
+    if (scope.from !== undefined) query.where(col('startsAt'), '>=', zonedWallTimeToUtc(scope.from, '00:00'));
+    if (scope.to !== undefined) query.where(col('startsAt'), '<', zonedWallTimeToUtc(nextDay(scope.to), '00:00'));
+    return query;
+  };
 
   /**
    * The published sessions of a scope, oldest first, with their survey and their titles in
-   * `language` (the Catalan one where they have none): one statement, the Catalan rows joined to
-   * their survey link and to their published translation.
+   * `language` (the Catalan one where they have none) and their kept registration counts: one
+   * statement, the Catalan rows joined to their survey link, their published translation and their
+   * counts.
    */
   const sessionsOf = async (scope: SummaryScope, language: Language, now: Date): Promise<SessionRow[]> => {
     const names = dbNames(strapi);
     const col = (attribute: string) => names.column(SESSION, attribute);
     const link = names.joinTable(SESSION, 'survey');
-    const query = strapi.db
-      .connection(`${names.table(SESSION)} as s`)
-      .leftJoin(`${link.name} as l`, `l.${link.joinColumn.name}`, 's.id')
-      .where(`s.${col('locale')}`, 'ca')
-      .whereNotNull(`s.${col('publishedAt')}`);
+    const query = scopeRows(scope, now).leftJoin(`${link.name} as l`, `l.${link.joinColumn.name}`, 's.id');
     if (language === 'ca') query.select({ title: `s.${col('title')}` });
     else {
       query
@@ -68,13 +79,13 @@ const results = ({ strapi }: { strapi: Core.Strapi }) => {
         .select({ title: strapi.db.connection.raw(`coalesce(t.${col('title')}, s.${col('title')})`) });
     }
     query.select({ id: 's.id', documentId: `s.${col('documentId')}`, startsAt: `s.${col('startsAt')}`, surveyId: `l.${link.inverseJoinColumn.name}` });
-    if (scope.session !== undefined) query.where(`s.${col('documentId')}`, scope.session);
-    else query.where(`s.${col('startsAt')}`, '<=', now);
-    if (scope.from !== undefined) query.where(`s.${col('startsAt')}`, '>=', zonedWallTimeToUtc(scope.from, '00:00'));
-    if (scope.to !== undefined) query.where(`s.${col('startsAt')}`, '<', zonedWallTimeToUtc(nextDay(scope.to), '00:00'));
+    seats().joinKept(query, `s.${col('documentId')}`);
     query.orderBy([{ column: `s.${col('startsAt')}`, order: 'asc' }, { column: 's.id', order: 'asc' }]);
-    const rows = await names.inCurrentTransaction<{ id: number; documentId: string; title: string; startsAt: string | number | Date; surveyId: number | null }[]>(query);
+    const rows = await names.inCurrentTransaction<
+      { id: number; documentId: string; title: string; startsAt: string | number | Date; surveyId: number | null; keptConfirmed: number | null; keptAttended: number | null }[]
+    >(query);
     return rows.map((row) => ({
+      kept: seats().keptOf(row),
       id: row.id,
       documentId: row.documentId,
       title: row.title,
@@ -83,18 +94,22 @@ const results = ({ strapi }: { strapi: Core.Strapi }) => {
     }));
   };
 
-  /** Rollup counts of the sessions, summed in the database: session -> question -> value -> count. */
-  const rollupsOf = async (ids: string[]) => {
+  /**
+   * Rollup counts of the sessions (documentIds, or a scope: its sessions' documentIds as a subquery,
+   * read beside the sessions rather than after them), summed in the database: session -> question ->
+   * value -> count.
+   */
+  const rollupsOf = async (sessions: string[] | { scope: SummaryScope; now: Date }) => {
     const byQuestion = new Map<string, Map<string, Counts>>();
     const kinds = new Map<string, QuestionKind>();
-    if (ids.length === 0) return { byQuestion, kinds };
+    if (Array.isArray(sessions) && sessions.length === 0) return { byQuestion, kinds };
     const names = dbNames(strapi);
     const [session, question, kind, value, count] = ['sessionDocumentId', 'question', 'kind', 'value', 'count'].map((a) => names.column(ROLLUP, a));
     const rows = (await strapi.db
       .connection(names.table(ROLLUP))
       .select({ session, question, kind, value })
       .sum({ n: count })
-      .whereIn(session, ids)
+      .whereIn(session, Array.isArray(sessions) ? sessions : scopeRows(sessions.scope, sessions.now).select(`s.${names.column(SESSION, 'documentId')}`))
       .groupBy(session, question, kind, value)) as { session: string; question: string; kind: string; value: string | null; n: number | string }[];
     for (const row of rows) {
       if (row.question !== RESPONSES_KEY) kinds.set(row.question, row.kind as QuestionKind);
@@ -107,9 +122,13 @@ const results = ({ strapi }: { strapi: Core.Strapi }) => {
     return { byQuestion, kinds };
   };
 
-  /** Confirmed registrations and those of them who attended, per session: the seats service's one count. */
-  const registrationsOf = async (ids: string[]) => {
-    const counts = await service(strapi, 'api::registration.seats').confirmedCounts(ids);
+  /** Confirmed registrations and those of them who attended, per session: the seats service's kept counts, read with the sessions. */
+  const registrationsOf = async (sessions: SessionRow[]) => {
+    const known = new Map(sessions.flatMap((s) => (s.kept === null ? [] : [[s.documentId, s.kept] as const])));
+    const counts = await seats().kept(
+      sessions.map((s) => s.documentId),
+      known
+    );
     const pick = (field: 'confirmed' | 'confirmedAttended') => new Map([...counts].map(([id, c]) => [id, c[field]]));
     return { confirmed: pick('confirmed'), attended: pick('confirmedAttended') };
   };
@@ -140,12 +159,11 @@ const results = ({ strapi }: { strapi: Core.Strapi }) => {
      * each point of the series.
      */
     async summary(scope: SummaryScope, { language, threshold, now = new Date() }: SummaryOptions): Promise<FeedbackSummary> {
-      const sessions = await sessionsOf(scope, language, now);
+      const [sessions, { byQuestion, kinds }] = await Promise.all([sessionsOf(scope, language, now), rollupsOf({ scope, now })]);
       if (scope.session !== undefined && sessions.length === 0) {
         throw new errors.NotFoundError(t(language, 'session.notPublished', { id: shownId(scope.session) }));
       }
-      const ids = sessions.map((s) => s.documentId);
-      const [{ byQuestion, kinds }, registrations] = await Promise.all([rollupsOf(ids), registrationsOf(ids)]);
+      const registrations = await registrationsOf(sessions);
       const questions = await questionsOf(sessions, kinds, language);
       const responsesOf = (id: string) => byQuestion.get(id)?.get(RESPONSES_KEY)?.get('') ?? 0;
       const below = (n: number) => threshold !== null && n < threshold;

@@ -1,26 +1,34 @@
 /**
  * Seat counts: `confirmedCounts()`, the one reader of how many registrations of each state (and
  * attendees) a session has, for the portal, the dashboard, the results and the editors; and the
- * kept count of confirmed registrations that the registration service reads under its lock.
+ * kept counts that the registration service reads under its lock and the survey results read.
  *
- * Confirmed registrations per session are kept in `registration_seat_counts` so that deciding
- * "confirmed or waitlisted" reads one row instead of counting the session's registrations, which
- * grows with every person on the waiting list. The registration service reads and bumps a count
- * under the session's row lock, in the registration's transaction. Any other write to
- * registrations (an editor in the admin, a cancellation, anonymisation, a test fixture) goes
+ * Confirmed registrations per session, and those of them who attended, are kept in
+ * `registration_seat_counts` so that deciding "confirmed or waitlisted" and the survey results'
+ * response rates read one row instead of counting the session's registrations, which grows with
+ * every person on the waiting list. The registration service reads and bumps a count under the
+ * session's row lock, in the registration's transaction (new registrations are never marked
+ * attended, so a batch leaves `confirmedAttended` as it is). Any other write to registrations (an
+ * editor in the admin, a cancellation, an attendance import, anonymisation, a test fixture) goes
  * through the query engine, whose lifecycles drop the counts of the sessions it touches; the next
- * registration recounts. A count is therefore never trusted beyond the writes the service made
- * itself. See "Seat counts" in docs/decisions.md.
+ * registration, or the next results read (`kept`), recounts under the session's lock. A count is
+ * therefore never trusted beyond the writes the service made itself. See "Seat counts" in docs/decisions.md.
  */
 import { createId } from '@paralleldrive/cuid2';
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { dbNames } from '../../../utils/db-names';
+import { sessionRows } from '../rows';
 
 const COUNTS = 'api::registration.seat-count';
 const REGISTRATION = 'api::registration.registration';
 const SESSION = 'api::session.session';
 
-type CountRow = { id: number; sessionDocumentId: string; confirmed: number };
+/** `confirmedAttended` is null on rows kept before it was (they are completed on their next read). */
+type CountRow = { id: number; sessionDocumentId: string; confirmed: number; confirmedAttended: number | null };
+
+/** What is kept per session: its confirmed registrations, and those of them who attended. */
+export type KeptCounts = { confirmed: number; confirmedAttended: number };
 type LifecycleEvent = { action: string; result?: unknown };
 
 /** A session's registrations by state; `attended` counts every registration marked attended, `confirmedAttended` the confirmed ones. */
@@ -63,13 +71,45 @@ const seats = (strapi: Core.Strapi) => {
     return counts;
   };
 
-  const recount = async (sessionDocumentId: string): Promise<number> => ((await confirmedCounts([sessionDocumentId])).get(sessionDocumentId) as SeatCounts).confirmed;
+  /**
+   * The kept counts of a session, stored from a recount when missing or incomplete; call it holding
+   * the session lock, so that no registration batch adds to a count being written.
+   */
+  const keep = async (sessionDocumentId: string): Promise<KeptCounts> => {
+    const [row] = (await strapi.db.queryBuilder(COUNTS).select(['id', 'confirmed', 'confirmedAttended']).where({ sessionDocumentId }).execute()) as CountRow[];
+    if (row !== undefined && row.confirmedAttended !== null) return { confirmed: row.confirmed, confirmedAttended: row.confirmedAttended };
+    const { confirmed, confirmedAttended } = (await confirmedCounts([sessionDocumentId])).get(sessionDocumentId) as SeatCounts;
+    const now = new Date();
+    if (row !== undefined) await strapi.db.queryBuilder(COUNTS).update({ confirmed, confirmedAttended, updatedAt: now }).where({ id: row.id }).execute();
+    else {
+      await strapi.db
+        .queryBuilder(COUNTS)
+        .insert({ documentId: createId(), sessionDocumentId, confirmed, confirmedAttended, createdAt: now, updatedAt: now, publishedAt: now })
+        .execute();
+    }
+    return { confirmed, confirmedAttended };
+  };
 
   /** Drops the counts of these sessions (all when none is given): they are recounted when next needed. */
   const forget = async (sessionDocumentIds?: string[]): Promise<void> => {
     const query = strapi.db.queryBuilder(COUNTS).delete();
     if (sessionDocumentIds !== undefined) query.where({ sessionDocumentId: { $in: sessionDocumentIds } });
     await query.execute();
+  };
+
+  /** The complete kept counts of these sessions, as stored: one statement. */
+  const stored = async (sessionDocumentIds: readonly string[]): Promise<Map<string, KeptCounts>> => {
+    const counts = new Map<string, KeptCounts>();
+    if (sessionDocumentIds.length === 0) return counts;
+    const rows = (await strapi.db
+      .queryBuilder(COUNTS)
+      .select(['sessionDocumentId', 'confirmed', 'confirmedAttended'])
+      .where({ sessionDocumentId: { $in: [...new Set(sessionDocumentIds)] } })
+      .execute()) as CountRow[];
+    for (const row of rows) {
+      if (row.confirmedAttended !== null) counts.set(row.sessionDocumentId, { confirmed: row.confirmed, confirmedAttended: row.confirmedAttended });
+    }
+    return counts;
   };
 
   return {
@@ -79,14 +119,49 @@ const seats = (strapi: Core.Strapi) => {
     /** The confirmed count of a session; call it holding the session lock (recounted and stored when missing). */
     async confirmed(sessionDocumentId: string): Promise<number> {
       const [row] = (await strapi.db.queryBuilder(COUNTS).select(['confirmed']).where({ sessionDocumentId }).execute()) as CountRow[];
-      if (row !== undefined) return row.confirmed;
-      const confirmed = await recount(sessionDocumentId);
-      const now = new Date();
-      await strapi.db
-        .queryBuilder(COUNTS)
-        .insert({ documentId: createId(), sessionDocumentId, confirmed, createdAt: now, updatedAt: now, publishedAt: now })
-        .execute();
-      return confirmed;
+      return row !== undefined ? row.confirmed : (await keep(sessionDocumentId)).confirmed;
+    },
+
+    /**
+     * Joins the kept counts to a knex query of sessions whose documentId is `documentIdColumn`, as
+     * `keptConfirmed` and `keptAttended` (null where none is kept, or an incomplete one): a reader
+     * gets its sessions and their counts in one statement (`keptOf` reads them), then calls `kept` with those.
+     */
+    joinKept(query: Knex.QueryBuilder, documentIdColumn: string): Knex.QueryBuilder {
+      const names = dbNames(strapi);
+      const column = (attribute: string) => `kept.${names.column(COUNTS, attribute)}`;
+      return query
+        .leftJoin(`${names.table(COUNTS)} as kept`, column('sessionDocumentId'), documentIdColumn)
+        .select({ keptConfirmed: column('confirmed'), keptAttended: column('confirmedAttended') });
+    },
+
+    /** The complete kept counts of a row read through `joinKept`, or null. */
+    keptOf(row: { keptConfirmed?: number | string | null; keptAttended?: number | string | null }): KeptCounts | null {
+      const { keptConfirmed, keptAttended } = row;
+      return keptConfirmed === null || keptConfirmed === undefined || keptAttended === null || keptAttended === undefined
+        ? null
+        : { confirmed: Number(keptConfirmed), confirmedAttended: Number(keptAttended) };
+    },
+
+    /**
+     * The kept counts of these sessions, for readers outside the registration path (the survey
+     * results): those already read (`known`, through `joinKept`; else one statement), and each missing one
+     * recounted and stored in a transaction of its own under its session's lock, as a registration
+     * batch would, one session at a time in documentId order (so that two readers never wait for
+     * each other).
+     */
+    async kept(sessionDocumentIds: readonly string[], known?: Map<string, KeptCounts>): Promise<Map<string, KeptCounts>> {
+      const counts = new Map<string, KeptCounts>(known ?? (await stored(sessionDocumentIds)));
+      for (const id of [...new Set(sessionDocumentIds)].filter((candidate) => !counts.has(candidate)).sort()) {
+        counts.set(
+          id,
+          await strapi.db.transaction(async () => {
+            await sessionRows(strapi, id, { lock: true });
+            return keep(id);
+          })
+        );
+      }
+      return counts;
     },
 
     /** `added` more confirmed registrations, after confirmed() in the same transaction. */
@@ -96,12 +171,15 @@ const seats = (strapi: Core.Strapi) => {
 
     /** Every stored count against a recount of the registrations: for tests and operators. */
     async verify(): Promise<{ ok: boolean; differences: { session: string; stored: number; actual: number }[] }> {
-      const rows = (await strapi.db.queryBuilder(COUNTS).select(['sessionDocumentId', 'confirmed']).execute()) as CountRow[];
+      const rows = (await strapi.db.queryBuilder(COUNTS).select(['sessionDocumentId', 'confirmed', 'confirmedAttended']).execute()) as CountRow[];
       const recounted = await confirmedCounts(rows.map((row) => row.sessionDocumentId));
       const differences = [];
       for (const row of rows) {
-        const actual = (recounted.get(row.sessionDocumentId) as SeatCounts).confirmed;
-        if (actual !== row.confirmed) differences.push({ session: row.sessionDocumentId, stored: row.confirmed, actual });
+        const actual = recounted.get(row.sessionDocumentId) as SeatCounts;
+        if (actual.confirmed !== row.confirmed) differences.push({ session: row.sessionDocumentId, stored: row.confirmed, actual: actual.confirmed });
+        if (row.confirmedAttended !== null && actual.confirmedAttended !== row.confirmedAttended) {
+          differences.push({ session: `${row.sessionDocumentId} (attended)`, stored: row.confirmedAttended, actual: actual.confirmedAttended });
+        }
       }
       return { ok: differences.length === 0, differences };
     },
