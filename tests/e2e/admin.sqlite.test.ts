@@ -23,7 +23,7 @@ let page: Page;
 let base: string;
 
 beforeAll(async () => {
-  ensureAdminBuild();
+  await ensureAdminBuild();
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;

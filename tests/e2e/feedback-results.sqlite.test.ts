@@ -39,7 +39,7 @@ const respond = async (session: string, answers: [number, string, number, number
 
 describe('the Results page in the admin', () => {
   beforeAll(async () => {
-    ensureAdminBuild();
+    await ensureAdminBuild();
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     app = await startApp({ PUBLIC_URL: base }, { serveAdminPanel: true });
@@ -52,7 +52,8 @@ describe('the Results page in the admin', () => {
     browser = await launchBrowser();
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     page = await login();
-  });
+    // (may wait for the admin build CI runs beside the tests)
+  }, 15 * 60 * 1000);
 
   afterAll(async () => {
     await browser?.close();

@@ -18,7 +18,7 @@ let base: string;
 const towns = barcelonaMunicipalities();
 
 beforeAll(async () => {
-  ensureAdminBuild();
+  await ensureAdminBuild();
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   app = await startApp({ PUBLIC_URL: base }, { serveAdminPanel: true });
