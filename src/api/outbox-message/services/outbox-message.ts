@@ -39,6 +39,9 @@ export type OutboxSettings = {
 
 const settings = (strapi: Core.Strapi): OutboxSettings => strapi.config.get('email-outbox') as OutboxSettings;
 
+/** A pending message is due once its next attempt's time has come. */
+const duePending = (now: Date) => ({ deliveryStatus: 'pending', nextAttemptAt: { $lte: now } });
+
 /**
  * The outbox: every email is first written here, in the same transaction as the change that causes
  * it, then a scheduled worker sends it, retries with backoff, and records the outcome. Claiming
@@ -80,6 +83,11 @@ const outbox = (strapi: Core.Strapi) => ({
     return this.enqueue({ kind, recipient, language, ...email, ...options });
   },
 
+  /** How many messages are due now or being sent (locked or not): none means the outbox has nothing left to do for now. */
+  async unsettled(now = new Date()): Promise<number> {
+    return strapi.db.query(UID).count({ where: { $or: [duePending(now), { deliveryStatus: 'sending' }] } });
+  },
+
   /** Takes up to `batchSize` due messages for this process: pending ones, and sending ones whose lock expired. */
   async claim(now = new Date()): Promise<number[]> {
     const { batchSize, lockSeconds } = settings(strapi);
@@ -90,7 +98,7 @@ const outbox = (strapi: Core.Strapi) => ({
         .select(['id'])
         .where({
           $or: [
-            { deliveryStatus: 'pending', nextAttemptAt: { $lte: now } },
+            duePending(now),
             { deliveryStatus: 'sending', lockedUntil: { $lt: now } },
           ],
         })
