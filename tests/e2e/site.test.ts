@@ -182,11 +182,14 @@ describe('the public site in a browser', () => {
     const spanish = await video.evaluate(
       (v: HTMLVideoElement) =>
         new Promise<string[]>((resolve) => {
-          const track = [...v.textTracks].find((t) => t.language === 'es') as TextTrack;
+          const element = [...v.querySelectorAll('track')].find((t) => t.srclang === 'es') as HTMLTrackElement;
           for (const other of v.textTracks) other.mode = 'disabled';
-          track.mode = 'showing';
-          const read = () => (track.cues && track.cues.length > 0 ? resolve([...track.cues].map((c) => (c as VTTCue).text)) : setTimeout(read, 50));
-          read();
+          element.track.mode = 'showing';
+          // Every cue is there once the track element has loaded (readyState 2): cues appear one by
+          // one while the file is parsed, so the first one seen is not yet the whole track.
+          const read = () => resolve([...(element.track.cues ?? [])].map((c) => (c as VTTCue).text));
+          if (element.readyState === 2) read();
+          else element.addEventListener('load', read, { once: true });
         })
     );
     expect(spanish).toEqual(['Buenos días a todos.', 'Ahora hablamos del portal.']);
