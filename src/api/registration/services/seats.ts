@@ -147,8 +147,8 @@ const seats = (strapi: Core.Strapi) => {
      * The kept counts of these sessions, for readers outside the registration path (the survey
      * results): those already read (`known`, through `joinKept`; else one statement), and each missing one
      * recounted and stored in a transaction of its own under its session's lock, as a registration
-     * batch would, one session at a time in documentId order (so that two readers never wait for
-     * each other).
+     * batch would, one session at a time (a reader holds one session's lock at a time, so two
+     * readers never deadlock).
      */
     async kept(sessionDocumentIds: readonly string[], known?: Map<string, KeptCounts>): Promise<Map<string, KeptCounts>> {
       const counts = new Map<string, KeptCounts>(known ?? (await stored(sessionDocumentIds)));
