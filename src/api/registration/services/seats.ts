@@ -31,6 +31,12 @@ type CountRow = { id: number; sessionDocumentId: string; confirmed: number; conf
 export type KeptCounts = { confirmed: number; confirmedAttended: number };
 type LifecycleEvent = { action: string; result?: unknown };
 
+/** A kept row's counts, or null when there is none or it was kept before `confirmedAttended` was (the database may return numbers as strings). */
+const complete = (confirmed: number | string | null | undefined, confirmedAttended: number | string | null | undefined): KeptCounts | null =>
+  confirmed === null || confirmed === undefined || confirmedAttended === null || confirmedAttended === undefined
+    ? null
+    : { confirmed: Number(confirmed), confirmedAttended: Number(confirmedAttended) };
+
 /** A session's registrations by state; `attended` counts every registration marked attended, `confirmedAttended` the confirmed ones. */
 export type SeatCounts = { confirmed: number; waitlisted: number; cancelled: number; attended: number; confirmedAttended: number };
 
@@ -77,7 +83,8 @@ const seats = (strapi: Core.Strapi) => {
    */
   const keep = async (sessionDocumentId: string): Promise<KeptCounts> => {
     const [row] = (await strapi.db.queryBuilder(COUNTS).select(['id', 'confirmed', 'confirmedAttended']).where({ sessionDocumentId }).execute()) as CountRow[];
-    if (row !== undefined && row.confirmedAttended !== null) return { confirmed: row.confirmed, confirmedAttended: row.confirmedAttended };
+    const kept = complete(row?.confirmed, row?.confirmedAttended);
+    if (kept !== null) return kept;
     const { confirmed, confirmedAttended } = (await confirmedCounts([sessionDocumentId])).get(sessionDocumentId) as SeatCounts;
     const now = new Date();
     if (row !== undefined) await strapi.db.queryBuilder(COUNTS).update({ confirmed, confirmedAttended, updatedAt: now }).where({ id: row.id }).execute();
@@ -107,7 +114,8 @@ const seats = (strapi: Core.Strapi) => {
       .where({ sessionDocumentId: { $in: [...new Set(sessionDocumentIds)] } })
       .execute()) as CountRow[];
     for (const row of rows) {
-      if (row.confirmedAttended !== null) counts.set(row.sessionDocumentId, { confirmed: row.confirmed, confirmedAttended: row.confirmedAttended });
+      const kept = complete(row.confirmed, row.confirmedAttended);
+      if (kept !== null) counts.set(row.sessionDocumentId, kept);
     }
     return counts;
   };
@@ -137,10 +145,7 @@ const seats = (strapi: Core.Strapi) => {
 
     /** The complete kept counts of a row read through `joinKept`, or null. */
     keptOf(row: { keptConfirmed?: number | string | null; keptAttended?: number | string | null }): KeptCounts | null {
-      const { keptConfirmed, keptAttended } = row;
-      return keptConfirmed === null || keptConfirmed === undefined || keptAttended === null || keptAttended === undefined
-        ? null
-        : { confirmed: Number(keptConfirmed), confirmedAttended: Number(keptAttended) };
+      return complete(row.keptConfirmed, row.keptAttended);
     },
 
     /**
