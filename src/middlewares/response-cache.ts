@@ -39,6 +39,16 @@ const toBuffer = (body: unknown): Buffer | undefined => {
   return Buffer.from(JSON.stringify(body));
 };
 
+/**
+ * An object body as JSON text, serialised once here: otherwise compression measures it (Koa's
+ * `length` stringifies it) and Koa stringifies it again to send it; a cache fill would be a third.
+ */
+const serializeOnce = (ctx: Context) => {
+  const { body } = ctx;
+  if (body === null || typeof body !== 'object' || Buffer.isBuffer(body) || typeof (body as { pipe?: unknown }).pipe === 'function') return;
+  ctx.body = JSON.stringify(body);
+};
+
 const send = (ctx: Context, entry: CachedResponse, state: 'HIT' | 'MISS') => {
   for (const [name, value] of Object.entries(entry.headers)) ctx.set(name, value);
   ctx.set('X-Cache', state);
@@ -76,6 +86,7 @@ const responseCacheMiddleware: Core.MiddlewareFactory = (_config, { strapi }) =>
     const kind = cache.enabled ? cacheable(ctx) : undefined;
     if (kind === undefined || ctx.get('authorization') !== '') {
       await next();
+      serializeOnce(ctx);
       // A write's answer leaves once the other processes know of its change (invalidateAfterCommit
       // starts telling them at the commit, without waiting).
       if (cache.enabled && ctx.method !== 'GET' && ctx.method !== 'HEAD') await cache.told();
@@ -99,6 +110,7 @@ const responseCacheMiddleware: Core.MiddlewareFactory = (_config, { strapi }) =>
     const outcome = await cache.once(key, async () => {
       computedHere = true;
       await next();
+      serializeOnce(ctx);
       ctx.set('X-Cache', 'MISS');
       const isPublic = ctx.status === 200 && /^public\b/.test(ctx.response.get('Cache-Control'));
       if (!isPublic) return;

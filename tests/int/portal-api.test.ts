@@ -145,6 +145,20 @@ describe('upcomingSessions and pastSessions', () => {
     expect(countTwentyFive).toBeLessThanOrEqual(15);
   });
 
+  it("reads a page's two lists together: their relations in shared statements", async () => {
+    const fields = 'title materials { title url } recordings { title chapters { title } }';
+    await graphql(`{ upcomingSessions(limit: 5) { ${fields} } pastSessions(limit: 12) { ${fields} } }`); // warm-up
+    const one = await countQueries(app.strapi, () => graphql(`{ pastSessions(limit: 12) { ${fields} } }`));
+    let lists: unknown[] = [];
+    const both = await countQueries(app.strapi, async () => {
+      const res = await graphql(`{ upcomingSessions(limit: 5) { ${fields} } pastSessions(limit: 12) { ${fields} } }`);
+      lists = [res.body.data.upcomingSessions, res.body.data.pastSessions];
+    });
+    expect(lists.every((list) => Array.isArray(list) && list.length > 0)).toBe(true);
+    // Only the second list's own sessions statement more: materials, recordings and chapters are read once for both.
+    expect(both).toBe(one + 1);
+  });
+
   it('never exposes the meeting link', async () => {
     const res = await graphql('{ upcomingSessions { title meetingUrl } }');
     expect(res.status).toBe(400);

@@ -174,4 +174,22 @@ describe('portal rows equal the query engine', () => {
     // Sessions, speakers, resources, materials, recordings, their files and chapters: 8 whatever the number of sessions.
     expect(await countQueries(strapi, () => sessions.past({ limit: 12, locale: 'ca', now }))).toBe(8);
   });
+
+  it('reads several lists together, their relations in shared statements, the same rows as each list alone', async () => {
+    const now = new Date();
+    const sessions = service(strapi, 'api::session.session');
+    const parts: PortalParts = { materials: { file: false }, recordings: { file: false, chapters: true } };
+    let together: unknown[] = [];
+    const sent = await countQueries(strapi, async () => {
+      together = await sessions.lists([
+        { kind: 'upcoming', args: { limit: 5, locale: 'ca', now, parts } },
+        { kind: 'past', args: { limit: 12, locale: 'ca', now, parts } },
+      ]);
+    });
+    expect(canonical(together)).toBe(
+      canonical([await sessions.upcoming({ limit: 5, locale: 'ca', now, parts }), await sessions.past({ limit: 12, locale: 'ca', now, parts })]),
+    );
+    // The two lists' sessions, then the materials and the recordings of both, then the chapters: 5, not 8.
+    expect(sent).toBe(5);
+  });
 });

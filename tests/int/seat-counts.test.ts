@@ -139,6 +139,32 @@ describe('the counts the results keep (issue 20)', () => {
     expect(await keptRows()).toEqual([{ confirmed: 6, confirmedAttended: 4 }]);
   });
 
+  it('the portal’s seats left read the kept counts, recount the others together and store nothing', async () => {
+    const shown = async () => {
+      // (a limit no other test asks for: never an answer the response cache kept from before)
+      const upcoming = await app.http().get('/api/sessions/upcoming?limit=99');
+      expect(upcoming.headers['x-cache']).not.toBe('HIT');
+      const seatsLeft = new Map((upcoming.body.data as { documentId: string; seatsLeft: number | null }[]).map((s) => [s.documentId, s.seatsLeft]));
+      return [seatsLeft.get(ids[0]), seatsLeft.get(ids[1])];
+    };
+    const keptOf = async (documentIds: string[]) =>
+      (await app.strapi.db.query(COUNTS).findMany({ select: ['sessionDocumentId'], where: { sessionDocumentId: { $in: documentIds } } })).length;
+    await seats().forget([ids[0], ids[1]]);
+    expect(await shown()).toEqual([0, 6]);
+    expect(await keptOf([ids[0], ids[1]])).toBe(0);
+    // None kept: the kept rows, then one grouped recount of both; one kept: the same two statements.
+    expect(await countQueries(app.strapi, () => seats().confirmedShown([ids[0], ids[1]]))).toBe(2);
+    await app.strapi.db.transaction(() => seats().kept([ids[1]]));
+    expect(await countQueries(app.strapi, () => seats().confirmedShown([ids[0], ids[1]]))).toBe(2);
+    expect(await countQueries(app.strapi, () => seats().confirmedShown([ids[1]]))).toBe(1);
+    // The figure shown is the kept one, the one the registration service decides by.
+    await app.strapi.db.query(COUNTS).update({ where: { sessionDocumentId: ids[1] }, data: { confirmed: 9 } });
+    expect((await seats().confirmedShown([ids[1]])).get(ids[1])).toBe(9);
+    await seats().forget([ids[1]]);
+    expect((await seats().confirmedShown([ids[1]])).get(ids[1])).toBe(4);
+    expect((await seats().verify()).ok).toBe(true);
+  });
+
   it('readers racing for a missing count store it once', async () => {
     await seats().forget();
     const answers = await Promise.all(Array.from({ length: 8 }, () => summary()));

@@ -7,6 +7,8 @@ import DataLoader from 'dataloader';
 import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import {
   portalFields,
+  type PortalListArgs,
+  type PortalListKind,
   type PortalParts,
   type SessionCore,
 } from '../../api/session/services/session';
@@ -18,6 +20,20 @@ import { publicUrl } from '../../utils/public-url';
 import { service } from '../../utils/services';
 
 type Context = GraphqlContext;
+type ListRequest = { kind: PortalListKind; args: PortalListArgs };
+
+/** One DataLoader per GraphQL request (its context): what the request's resolvers ask for together, loaded together. */
+const perRequest = <K, V>(batch: DataLoader.BatchLoadFn<K, V>, options?: DataLoader.Options<K, V>) => {
+  const loaders = new WeakMap<object, DataLoader<K, V>>();
+  return (context: object): DataLoader<K, V> => {
+    let loader = loaders.get(context);
+    if (loader === undefined) {
+      loader = new DataLoader(batch, options);
+      loaders.set(context, loader);
+    }
+    return loader;
+  };
+};
 type Args = Record<string, unknown>;
 type Parent = SessionCore & Record<string, unknown>;
 type Next = (parent: unknown, args: Args, context: Context, info: unknown) => unknown;
@@ -98,27 +114,21 @@ export const portalExtension = (strapi: Core.Strapi) => () => {
   const sessions = () => service(strapi, 'api::session.session');
 
   // Seat counts for the sessions of one GraphQL request, loaded together.
-  const seatLoaders = new WeakMap<object, DataLoader<string, number>>();
-  const seatLoader = (context: object) => {
-    let loader = seatLoaders.get(context);
-    if (loader === undefined) {
-      loader = new DataLoader(async (ids: readonly string[]) => {
-        const counts = await service(strapi, 'api::registration.seats').confirmedCounts(ids);
-        return ids.map((id) => counts.get(id)?.confirmed ?? 0);
-      });
-      seatLoaders.set(context, loader);
-    }
-    return loader;
-  };
+  const seatLoader = perRequest(async (ids: readonly string[]) => {
+    const counts = await service(strapi, 'api::registration.seats').confirmedShown(ids);
+    return ids.map((id) => counts.get(id) ?? 0);
+  });
+  // The lists of one GraphQL request (the portal's page asks for both), read in one batch.
+  const listLoader = perRequest((requests: readonly ListRequest[]) => sessions().lists(requests), { cache: false });
 
   const derived = (parent: Parent) => parent as Parent & Partial<ReturnType<typeof portalFields>>;
   const computed = (parent: Parent) => portalFields(parent, 0, publicUrl(strapi));
 
-  const list = (kind: 'upcoming' | 'past', defaultLimit: number) => async (_parent: unknown, args: Args, context: Context, info: GraphQLResolveInfo) => {
+  const list = (kind: PortalListKind, defaultLimit: number) => async (_parent: unknown, args: Args, context: Context, info: GraphQLResolveInfo) => {
     const language = graphqlLanguage(context, args.locale);
     const parsed = { ...parsePortalArgs(args, defaultLimit, language), parts: requestedParts(info) };
     // Derived fields resolve from the session itself; seatsLeft only when asked for (one grouped count per request).
-    return sessions()[kind](parsed);
+    return listLoader(context).load({ kind, args: parsed });
   };
 
   return {

@@ -1,7 +1,8 @@
 /**
  * Seat counts: `confirmedCounts()`, the one reader of how many registrations of each state (and
  * attendees) a session has, for the portal, the dashboard, the results and the editors; and the
- * kept counts that the registration service reads under its lock and the survey results read.
+ * kept counts that the registration service reads under its lock, and the survey results and the
+ * portal's seats left read (`kept`, `confirmedShown`).
  *
  * Confirmed registrations per session, and those of them who attended, are kept in
  * `registration_seat_counts` so that deciding "confirmed or waitlisted" and the survey results'
@@ -166,6 +167,26 @@ const seats = (strapi: Core.Strapi) => {
           })
         );
       }
+      return counts;
+    },
+
+    /**
+     * Confirmed registrations of these sessions as a portal shows them (seats left): the kept
+     * counts, and one grouped recount of the sessions that have none, which is not stored (a portal
+     * read writes nothing). Two statements at most, whatever the number of sessions.
+     */
+    async confirmedShown(sessionDocumentIds: readonly string[]): Promise<Map<string, number>> {
+      const unique = [...new Set(sessionDocumentIds)];
+      const counts = new Map<string, number>();
+      if (unique.length === 0) return counts;
+      const rows = (await strapi.db
+        .queryBuilder(COUNTS)
+        .select(['sessionDocumentId', 'confirmed'])
+        .where({ sessionDocumentId: { $in: unique } })
+        .execute()) as CountRow[];
+      for (const row of rows) counts.set(row.sessionDocumentId, Number(row.confirmed));
+      const missing = unique.filter((id) => !counts.has(id));
+      if (missing.length > 0) for (const [id, recounted] of await confirmedCounts(missing)) counts.set(id, recounted.confirmed);
       return counts;
     },
 

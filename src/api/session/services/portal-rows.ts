@@ -1,6 +1,7 @@
 /**
  * The portal lists' rows in hand-written SQL: the published sessions of a list and the relations
- * asked for, one statement per list and one per relation whatever the number of sessions, with
+ * asked for, one statement per list and one per relation whatever the number of sessions (the
+ * lists of one GraphQL request share their relations' statements), with
  * the rows the query engine would return (same keys in the same order, same values: the bench and
  * tests/int/portal-rows.test.ts compare them). The query engine spent about 1.2 ms of CPU per
  * statement building SQL and walking its populate tree, two thirds of an uncached portal list
@@ -36,6 +37,8 @@ export type ListQuery = {
 };
 
 type Row = Record<string, unknown>;
+/** SQL with `?` placeholders and their values. */
+type Statement = { sql: string; bindings: readonly unknown[] };
 type Attribute = {
   type: string;
   relation?: string;
@@ -159,7 +162,6 @@ export const portalRows = (strapi: Core.Strapi) => {
   };
   const columnsOf = (m: Meta, alias: string, select: readonly string[] | undefined) =>
     select === undefined ? `${alias}.*` : [...new Set([...select, 'id'])].map((a) => `${alias}.${q(column(m, a))}`).join(', ');
-  const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
   const rowsOf = async (sql: string, bindings: readonly unknown[]): Promise<Row[]> => {
     const result = (await strapi.db.connection.raw(sql, bindings as unknown[])) as unknown;
@@ -167,13 +169,12 @@ export const portalRows = (strapi: Core.Strapi) => {
     return (result as { rows: Row[] }).rows;
   };
 
-  /** One relation of many owners: its statement (for `n` owner ids) and how to attach its rows. */
-  type Step = {
-    sql: (n: number) => string;
-    bindings: readonly unknown[];
-    target: Meta;
-    single: boolean;
-  };
+  /** Statements that do not depend on each other, side by side. */
+  const run = (statements: readonly Statement[]): Promise<Row[][]> => Promise.all(statements.map(({ sql, bindings }) => rowsOf(sql, bindings)));
+
+  /** One relation of many owners: the statement of its rows for the owners' ids, and whether it is a single media. */
+  type Step = { rows: (ownerIds: readonly unknown[]) => Statement; target: Meta; single: boolean };
+  const within = (ids: readonly unknown[]) => `IN (${ids.map(() => '?').join(', ')})`;
 
   const stepFor = (owner: Meta, name: string, entry: RowPopulateEntry): Step => {
     const attribute = owner.attributes[name];
@@ -181,6 +182,7 @@ export const portalRows = (strapi: Core.Strapi) => {
     const target = meta(attribute.target);
     const published = entry.publishedOnly === true ? `t.${q(column(target, 'publishedAt'))} IS NOT NULL AND ` : '';
     const cols = columnsOf(target, 't', entry.select);
+    const id = `t.${q('id')}`;
     if (attribute.relation === 'morphOne' && attribute.morphBy !== undefined) {
       // A single media field: the file's morph join table, filtered by the owner's type and field.
       const join = target.attributes[attribute.morphBy]?.joinTable;
@@ -188,10 +190,12 @@ export const portalRows = (strapi: Core.Strapi) => {
       const { idColumn, typeColumn } = join.morphColumn;
       const order = join.orderColumnName === undefined ? '' : ` ORDER BY j.${q(join.orderColumnName)} ASC`;
       return {
-        sql: (n) =>
-          `SELECT ${cols}, j.${q(idColumn.name)} AS ${q(OWNER)} FROM ${table(target.tableName)} t JOIN ${table(join.name)} j ON t.${q('id')} = j.${q(join.joinColumn.name)} AND j.${q('field')} = ?` +
-          ` WHERE ${published}j.${q(idColumn.name)} IN (${placeholders(n)}) AND j.${q(typeColumn.name)} = ?${order}`,
-        bindings: [name, owner.uid],
+        rows: (ids) => ({
+          sql:
+            `SELECT ${cols}, j.${q(idColumn.name)} AS ${q(OWNER)} FROM ${table(target.tableName)} t JOIN ${table(join.name)} j ON ${id} = j.${q(join.joinColumn.name)} AND j.${q('field')} = ?` +
+            ` WHERE ${published}j.${q(idColumn.name)} ${within(ids)} AND j.${q(typeColumn.name)} = ?${order}`,
+          bindings: [name, ...ids, owner.uid],
+        }),
         target,
         single: true,
       };
@@ -204,40 +208,41 @@ export const portalRows = (strapi: Core.Strapi) => {
     const onSql = on.map(([key]) => ` AND j.${q(key)} = ?`).join('');
     const order =
       entry.orderById === true
-        ? ` ORDER BY t.${q('id')} ASC`
+        ? ` ORDER BY ${id} ASC`
         : join.orderColumnName === undefined
           ? ''
           : ` ORDER BY j.${q(join.orderColumnName)} ASC, j.${q('id')} ASC`;
     return {
-      sql: (n) =>
-        `SELECT ${cols}, j.${q(join.joinColumn.name)} AS ${q(OWNER)} FROM ${table(target.tableName)} t JOIN ${table(join.name)} j ON t.${q('id')} = j.${q(join.inverseJoinColumn.name)}${onSql}` +
-        ` WHERE ${published}j.${q(join.joinColumn.name)} IN (${placeholders(n)})${order}`,
-      bindings: on.map(([, value]) => value),
+      rows: (ids) => ({
+        sql:
+          `SELECT ${cols}, j.${q(join.joinColumn.name)} AS ${q(OWNER)} FROM ${table(target.tableName)} t JOIN ${table(join.name)} j ON ${id} = j.${q(join.inverseJoinColumn.name)}${onSql}` +
+          ` WHERE ${published}j.${q(join.joinColumn.name)} ${within(ids)}${order}`,
+        bindings: [...on.map(([, value]) => value), ...ids],
+      }),
       target,
       single: false,
     };
   };
 
   /**
-   * Loads `populate` under `owners` (rows of `owner`): the relations of one level side by side, each
-   * one's own relations as soon as its rows are in; keys are set in `populate`'s order, as the query
-   * engine sets them, so that the rows serialise to the same JSON.
+   * Loads `spec` under `owners` (rows of `owner`) level by level: the relations of one level, for
+   * every owner at once, side by side, then the level below. Keys are set in the spec's
+   * order, as the query engine sets them, so that the rows serialise to the same JSON.
    */
   const populate = async (owner: Meta, owners: Row[], spec: RowPopulate): Promise<void> => {
-    const names = Object.keys(spec);
-    if (names.length === 0 || owners.length === 0) {
-      for (const row of owners) for (const name of names) row[name] = stepFor(owner, name, spec[name]).single ? null : [];
-      return;
-    }
-    const ids = owners.map((row) => row.id);
-    const loaded = await Promise.all(
-      names.map(async (name) => {
-        const entry = spec[name];
-        const step = stepFor(owner, name, entry);
-        const found = await rowsOf(step.sql(ids.length), step.single ? [step.bindings[0], ...ids, step.bindings[1]] : [...step.bindings, ...ids]);
+    let level = [{ owner, owners, spec }];
+    while (level.length > 0) {
+      const work = level.flatMap(({ owner: m, owners: rows, spec: entries }) =>
+        Object.entries(entries).map(([name, entry]) => ({ name, entry, rows, step: stepFor(m, name, entry) })),
+      );
+      const asked = work.filter(({ rows }) => rows.length > 0);
+      const results = await run(asked.map(({ rows, step }) => step.rows([...new Set(rows.map((row) => row.id))])));
+      const below: typeof level = [];
+      for (const { name, entry, rows, step } of work) {
+        const index = asked.findIndex((one) => one.rows === rows && one.name === name);
         const byOwner = new Map<string, Row[]>();
         const children: Row[] = [];
-        for (const raw of found) {
+        for (const raw of index === -1 ? [] : results[index]) {
           const key = String(raw[OWNER]);
           const list = byOwner.get(key);
           // A single media: the first file by the relation's order.
@@ -247,43 +252,62 @@ export const portalRows = (strapi: Core.Strapi) => {
           else list.push(child);
           children.push(child);
         }
-        if (entry.populate !== undefined) await populate(step.target, children, entry.populate);
-        return { name, single: step.single, byOwner };
-      }),
-    );
-    for (const row of owners) {
-      for (const { name, single, byOwner } of loaded) {
-        const list = byOwner.get(String(row.id)) ?? [];
-        row[name] = single ? (list[0] ?? null) : list;
+        for (const row of rows) {
+          const list = byOwner.get(String(row.id)) ?? [];
+          row[name] = step.single ? (list[0] ?? null) : list;
+        }
+        if (entry.populate !== undefined && children.length > 0) below.push({ owner: step.target, owners: children, spec: entry.populate });
       }
+      level = below;
     }
   };
 
+  /** The statement of one list's sessions. */
+  const sessionsOf = (query: ListQuery): Statement => {
+    const m = meta('api::session.session');
+    const c = (attribute: string) => `t.${q(column(m, attribute))}`;
+    const where = [`${c('publishedAt')} IS NOT NULL`, `${c('locale')} = ?`];
+    const bindings: unknown[] = [query.locale];
+    const bound = (sql: string, value: Date | undefined) => {
+      if (value === undefined) return;
+      where.push(sql);
+      bindings.push(value);
+    };
+    bound(`${c('startsAt')} > ?`, query.after);
+    bound(`${c('startsAt')} <= ?`, query.notAfter);
+    bound(`${c('startsAt')} >= ?`, query.from);
+    bound(`${c('startsAt')} < ?`, query.before);
+    where.push(`${c('eventStatus')} <> ?`);
+    bindings.push('cancelled');
+    const direction = query.direction === 'asc' ? 'ASC' : 'DESC';
+    return {
+      sql: `SELECT ${columnsOf(m, 't', query.select)} FROM ${table(m.tableName)} t WHERE ${where.join(' AND ')} ORDER BY ${c('startsAt')} ${direction}, t.${q('id')} ASC LIMIT ?`,
+      bindings: [...bindings, query.limit],
+    };
+  };
+
   return {
-    /** Published sessions of one portal list with `populate` (the query engine's findMany, in fewer and cheaper statements). */
-    async sessions(query: ListQuery): Promise<Row[]> {
+    /**
+     * Published sessions of portal lists with their `populate` (the query engine's findMany, in
+     * fewer and cheaper statements): the lists' sessions side by side, then each level of relations
+     * once for the sessions of every list that asks for the same relations.
+     */
+    async lists(queries: readonly ListQuery[]): Promise<Row[][]> {
       const m = meta('api::session.session');
-      const c = (attribute: string) => `t.${q(column(m, attribute))}`;
-      const where = [`${c('publishedAt')} IS NOT NULL`, `${c('locale')} = ?`];
-      const bindings: unknown[] = [query.locale];
-      const bound = (sql: string, value: Date | undefined) => {
-        if (value === undefined) return;
-        where.push(sql);
-        bindings.push(value);
-      };
-      bound(`${c('startsAt')} > ?`, query.after);
-      bound(`${c('startsAt')} <= ?`, query.notAfter);
-      bound(`${c('startsAt')} >= ?`, query.from);
-      bound(`${c('startsAt')} < ?`, query.before);
-      where.push(`${c('eventStatus')} <> ?`);
-      bindings.push('cancelled');
-      const direction = query.direction === 'asc' ? 'ASC' : 'DESC';
-      const sql = `SELECT ${columnsOf(m, 't', query.select)} FROM ${table(m.tableName)} t WHERE ${where.join(' AND ')} ORDER BY ${c('startsAt')} ${direction}, t.${q('id')} ASC LIMIT ?`;
-      const rows = (await rowsOf(sql, [...bindings, query.limit])).map((row) => fromRow(m, row));
-      await populate(m, rows, query.populate);
-      // As the query engine: a `select` without `id` gives rows without it (it is read for the relations).
-      if (query.select !== undefined && !query.select.includes('id')) for (const row of rows) delete row.id;
-      return rows;
+      const found = (await run(queries.map(sessionsOf))).map((rows) => rows.map((row) => fromRow(m, row)));
+      const bySpec = new Map<string, { spec: RowPopulate; rows: Row[] }>();
+      queries.forEach((query, i) => {
+        const key = JSON.stringify(query.populate);
+        const group = bySpec.get(key) ?? { spec: query.populate, rows: [] };
+        group.rows.push(...found[i]);
+        bySpec.set(key, group);
+      });
+      await Promise.all([...bySpec.values()].map(({ spec, rows }) => populate(m, rows, spec)));
+      queries.forEach((query, i) => {
+        // As the query engine: a `select` without `id` gives rows without it (it is read for the relations).
+        if (query.select !== undefined && !query.select.includes('id')) for (const row of found[i]) delete row.id;
+      });
+      return found;
     },
   };
 };

@@ -7,7 +7,7 @@ import { service } from '../../../utils/services';
 import { publicUrl } from '../../../utils/public-url';
 import { sessionEnd, zonedWallTimeToUtc } from '../../../utils/time';
 import type { Language } from '../../../utils/language';
-import { portalRows, type RowPopulate } from './portal-rows';
+import { portalRows, type ListQuery, type RowPopulate } from './portal-rows';
 
 const UID = 'api::session.session';
 
@@ -114,49 +114,53 @@ export const portalFields = (session: SessionCore, confirmed: number, publicUrl:
  * each read, with only the relations asked for, and without the query engine's cost of building
  * each statement. The GraphQL schema and the REST controller's sanitizer decide which fields go out.
  */
+export type PortalListKind = 'upcoming' | 'past';
+
+/**
+ * A list's rows: upcoming ones are published sessions that have not started and are not cancelled,
+ * soonest first; past ones have started (cancelled ones never took place), newest first.
+ */
+const listQuery = (kind: PortalListKind, { limit, locale, year, now = new Date(), parts = ALL_PORTAL_PARTS, select }: PortalListArgs): ListQuery => {
+  const bounds: Partial<ListQuery> =
+    kind === 'upcoming'
+      ? { direction: 'asc', after: now }
+      : {
+          direction: 'desc',
+          notAfter: now,
+          ...(year === undefined ? {} : { from: zonedWallTimeToUtc(`${year}-01-01`, '00:00'), before: zonedWallTimeToUtc(`${year + 1}-01-01`, '00:00') }),
+        };
+  return { direction: 'desc', ...bounds, locale, limit, select, populate: populateFor(parts) };
+};
+
 const portalService = (strapi: Core.Strapi) => {
   const rows = portalRows(strapi);
+  const lists = async (requests: readonly { kind: PortalListKind; args: PortalListArgs }[]) =>
+    (await rows.lists(requests.map(({ kind, args }) => listQuery(kind, args)))) as PortalSession[][];
   return {
-    /** Published sessions that have not started and are not cancelled, soonest first. */
-    async upcoming({ limit, locale, now = new Date(), parts = ALL_PORTAL_PARTS, select }: PortalListArgs) {
-      return rows.sessions({
-        direction: 'asc',
-        locale,
-        after: now,
-        limit,
-        select,
-        populate: populateFor(parts),
-      }) as Promise<PortalSession[]>;
+    /** Several lists read together (one round trip on PostgreSQL): GraphQL's root fields of one request. */
+    lists,
+
+    async upcoming(args: PortalListArgs) {
+      return (await lists([{ kind: 'upcoming', args }]))[0];
     },
 
-    /** Published sessions that have started (cancelled ones never took place), newest first. */
-    async past({ limit, locale, year, now = new Date(), parts = ALL_PORTAL_PARTS, select }: PortalListArgs) {
-      const within =
-        year === undefined
-          ? {}
-          : {
-              from: zonedWallTimeToUtc(`${year}-01-01`, '00:00'),
-              before: zonedWallTimeToUtc(`${year + 1}-01-01`, '00:00'),
-            };
-      return rows.sessions({
-        direction: 'desc',
-        locale,
-        notAfter: now,
-        ...within,
-        limit,
-        select,
-        populate: populateFor(parts),
-      }) as Promise<PortalSession[]>;
+    async past(args: PortalListArgs) {
+      return (await lists([{ kind: 'past', args }]))[0];
     },
 
-    /** Adds the derived portal fields to each session (one query for all their seat counts). */
+    /**
+     * Adds the derived portal fields to each session. Seats left come from the kept counts (one
+     * statement for all the sessions, `confirmedShown` in seats.ts), the figure the registration
+     * service decides by: counting every registration of twelve past sessions was most of an
+     * uncached list's time.
+     */
     async withPortalFields<T extends SessionCore>(sessions: T[], now = new Date()): Promise<(T & PortalFields)[]> {
-      const counts = await service(strapi, 'api::registration.seats').confirmedCounts(
+      const counts = await service(strapi, 'api::registration.seats').confirmedShown(
         sessions.filter((s) => s.capacity !== null && s.capacity !== undefined).map((s) => s.documentId),
       );
       return sessions.map((s) => ({
         ...s,
-        ...portalFields(s, counts.get(s.documentId)?.confirmed ?? 0, publicUrl(strapi), now),
+        ...portalFields(s, counts.get(s.documentId) ?? 0, publicUrl(strapi), now),
       }));
     },
   };
