@@ -7,7 +7,13 @@
  * BY_CLIENT has the pass's own); a file
  * not listed counts as DEFAULT_SECONDS. A stale table only makes the shards less even: every file
  * still runs in exactly one shard.
+ *
+ * Within a shard, Jest's own order, except that the files that wait for the admin panel's bundle
+ * (those that call `ensureAdminBuild`) run last: in CI the bundle is built beside the tests for
+ * the first minute and a half or so, and a stream that reached one of them early sat idle until it
+ * was done.
  */
+const fs = require('fs');
 const path = require('path');
 const Sequencer = require('@jest/test-sequencer').default;
 
@@ -86,6 +92,12 @@ class TimedShards extends Sequencer {
       if (shard === shardIndex - 1) chosen.push(test);
     }
     return chosen;
+  }
+
+  sort(tests) {
+    const waits = (test) => fs.readFileSync(test.path, 'utf8').includes('ensureAdminBuild(');
+    const sorted = super.sort(tests);
+    return [...sorted.filter((test) => !waits(test)), ...sorted.filter(waits)];
   }
 }
 
