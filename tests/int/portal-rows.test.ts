@@ -162,6 +162,42 @@ describe('portal rows equal the query engine', () => {
     expect(second.recordings[0].chapters.map((c) => c.title)).toEqual(['Inici', 'Preguntes', 'Exemple']);
   });
 
+  it('GraphQL reads only the columns its query selects, and answers as when it reads them all', async () => {
+    const fields = (wide: boolean) => `documentId title startsAt endsAt pageUrl seatsLeft registrationAvailable ${wide ? 'localizations { documentId }' : ''}
+      speakers { name } catalogResources { name code }
+      materials { title url ${wide ? 'session { documentId }' : ''} file { name url } }
+      recordings { title videoUrl ${wide ? 'session { documentId }' : ''} file { url } chapters { title startsAtSecond } }`;
+    const ask = async (wide: boolean) => {
+      const sql: string[] = [];
+      const listener = (query: { sql: string }) => sql.push(query.sql);
+      strapi.db.connection.client.on('query', listener);
+      try {
+        const res = await app.http().post('/graphql').send({ query: `{ pastSessions(limit: 12) { ${fields(wide)} } upcomingSessions(limit: 5) { ${fields(wide)} } }` });
+        expect(res.body.errors).toBeUndefined();
+        return { data: res.body.data as unknown, sql };
+      } finally {
+        strapi.db.connection.client.removeListener('query', listener);
+      }
+    };
+    /** The answer without the fields only the wide query asks for. */
+    const strip = (value: unknown): unknown =>
+      Array.isArray(value)
+        ? value.map(strip)
+        : value !== null && typeof value === 'object'
+          ? Object.fromEntries(Object.entries(value).filter(([key]) => !['localizations', 'session'].includes(key)).map(([key, v]) => [key, strip(v)]))
+          : value;
+    const narrow = await ask(false);
+    const wide = await ask(true);
+    expect(JSON.stringify(narrow.data)).toBe(JSON.stringify(strip(wide.data)));
+    expect(JSON.stringify(narrow.data)).toContain('Preguntes'); // chapters
+    expect(JSON.stringify(narrow.data)).toContain('diapositives.pdf'); // a material's file
+    // Every list statement names its columns; the wide query's read whole rows.
+    const rowsRead = (sql: string[]) => sql.filter((text) => /^select t\.\*/i.test(text)).length;
+    expect(rowsRead(narrow.sql)).toBe(0);
+    expect(rowsRead(wide.sql)).toBeGreaterThanOrEqual(3);
+    expect(narrow.sql.some((text) => /description/.test(text))).toBe(false);
+  });
+
   it('a year, a selection of columns, and a constant number of statements', async () => {
     const now = new Date();
     const sessions = service(strapi, 'api::session.session');

@@ -2,11 +2,12 @@
  * GraphQL for portals: upcomingSessions and pastSessions, the derived Session fields, and
  * relations answered from what the lists prefetched.
  */
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import DataLoader from 'dataloader';
 import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import {
   portalFields,
+  type PortalColumns,
   type PortalListArgs,
   type PortalListKind,
   type PortalParts,
@@ -110,6 +111,55 @@ export const requestedParts = (info: GraphQLResolveInfo): PortalParts => {
   };
 };
 
+/** Session fields this extension derives from a session's columns: never columns themselves. */
+const SESSION_DERIVED = ['endsAt', 'isUpcoming', 'calendarUrl', 'pageUrl', 'seatsLeft', 'registrationAvailable'];
+/** What the derived fields and the prefetched relations read of a session, selected or not. */
+const SESSION_INPUTS = ['documentId', 'startsAt', 'durationMinutes', 'eventStatus', 'registrationOpen', 'capacity', 'slug', 'locale'];
+
+/**
+ * The columns a portal list must read, level by level: what the query selects (see `columnsFor`).
+ * Reading every column of every row cost parsing and converting dates and texts nobody asked for.
+ */
+export const requestedColumns = (strapi: Core.Strapi, info: GraphQLResolveInfo): { select?: string[]; columns: PortalColumns } => {
+  type Fields = Map<string, SelectionSetNode[]>;
+  const attributesOf = (uid: string) => (strapi.db.metadata.get(uid as UID.Schema) as { attributes: Record<string, { type: string; target?: string }> }).attributes;
+  const targetOf = (uid: string, field: string) => attributesOf(uid)[field]?.target as string;
+  const under = (fields: Fields, field: string) => selected(fields.get(field) ?? [], info);
+  /**
+   * The selected columns of one level (and its documentId, where it has one), or undefined (every
+   * column) when the selection holds anything but columns and the fields `handled` here: another
+   * extension's field or a relation resolved on its own may read any column.
+   */
+  const columnsFor = (uid: string, fields: Fields, handled: readonly string[] = [], always: readonly string[] = []): string[] | undefined => {
+    const attributes = attributesOf(uid);
+    const names = new Set([...always, ...(attributes.documentId === undefined ? [] : ['documentId'])]);
+    for (const name of fields.keys()) {
+      if (name === '__typename' || handled.includes(name)) continue;
+      if (attributes[name] === undefined || attributes[name].type === 'relation') return undefined;
+      names.add(name);
+    }
+    return [...names];
+  };
+  const SESSION = 'api::session.session';
+  const session = selected(info.fieldNodes.map((node) => node.selectionSet), info);
+  const materials = under(session, 'materials');
+  const recordings = under(session, 'recordings');
+  const material = targetOf(SESSION, 'materials');
+  const recording = targetOf(SESSION, 'recordings');
+  return {
+    select: columnsFor(SESSION, session, [...PREFETCHED.Session, ...SESSION_DERIVED], SESSION_INPUTS),
+    columns: {
+      speakers: columnsFor(targetOf(SESSION, 'speakers'), under(session, 'speakers')),
+      catalogResources: columnsFor(targetOf(SESSION, 'catalogResources'), under(session, 'catalogResources')),
+      materials: columnsFor(material, materials, PREFETCHED.Material),
+      'materials.file': columnsFor(targetOf(material, 'file'), under(materials, 'file')),
+      recordings: columnsFor(recording, recordings, PREFETCHED.Recording),
+      'recordings.file': columnsFor(targetOf(recording, 'file'), under(recordings, 'file')),
+      'recordings.chapters': columnsFor(targetOf(recording, 'chapters'), under(recordings, 'chapters')),
+    },
+  };
+};
+
 export const portalExtension = (strapi: Core.Strapi) => () => {
   const sessions = () => service(strapi, 'api::session.session');
 
@@ -126,7 +176,7 @@ export const portalExtension = (strapi: Core.Strapi) => () => {
 
   const list = (kind: PortalListKind, defaultLimit: number) => async (_parent: unknown, args: Args, context: Context, info: GraphQLResolveInfo) => {
     const language = graphqlLanguage(context, args.locale);
-    const parsed = { ...parsePortalArgs(args, defaultLimit, language), parts: requestedParts(info) };
+    const parsed = { ...parsePortalArgs(args, defaultLimit, language), parts: requestedParts(info), ...requestedColumns(strapi, info) };
     // Derived fields resolve from the session itself; seatsLeft only when asked for (one grouped count per request).
     return listLoader(context).load({ kind, args: parsed });
   };

@@ -64,25 +64,8 @@ type Meta = {
 };
 
 const SCALAR = new Set([
-  'increments',
-  'password',
-  'email',
-  'string',
-  'uid',
-  'richtext',
-  'text',
-  'enumeration',
-  'json',
-  'biginteger',
-  'integer',
-  'float',
-  'decimal',
-  'date',
-  'time',
-  'datetime',
-  'timestamp',
-  'boolean',
-  'blocks',
+  'increments', 'password', 'email', 'string', 'uid', 'richtext', 'text', 'enumeration', 'json', 'biginteger',
+  'integer', 'float', 'decimal', 'date', 'time', 'datetime', 'timestamp', 'boolean', 'blocks',
 ]);
 const STRING = new Set(['password', 'email', 'string', 'uid', 'richtext', 'text', 'enumeration']);
 

@@ -41,23 +41,39 @@ export const ALL_PORTAL_PARTS: PortalParts = {
   recordings: { file: true, chapters: true },
 };
 
+/**
+ * The attributes to read of each relation loaded (every column where absent): GraphQL reads what its
+ * query selects, which spares parsing and converting the columns nobody asked for.
+ */
+export type PortalColumns = Partial<
+  Record<'speakers' | 'catalogResources' | 'materials' | 'materials.file' | 'recordings' | 'recordings.file' | 'recordings.chapters', readonly string[]>
+>;
+
 /** The relations to load for `parts`, as the portal rows take them (the same as PORTAL_POPULATE, restricted). */
-const populateFor = (parts: PortalParts): RowPopulate => {
+const populateFor = (parts: PortalParts, columns: PortalColumns = {}): RowPopulate => {
   const populate: RowPopulate = {};
-  if (parts.speakers === true) populate.speakers = {};
-  if (parts.catalogResources === true) populate.catalogResources = { select: PORTAL_POPULATE.catalogResources.select, publishedOnly: true };
+  if (parts.speakers === true) populate.speakers = { select: columns.speakers };
+  if (parts.catalogResources === true) {
+    populate.catalogResources = { select: columns.catalogResources ?? PORTAL_POPULATE.catalogResources.select, publishedOnly: true };
+  }
   if (parts.materials !== undefined && parts.materials !== false) {
     const file = typeof parts.materials === 'object' && parts.materials.file === true;
-    populate.materials = { publishedOnly: true, orderById: true, populate: file ? { file: {} } : {} };
+    populate.materials = {
+      select: columns.materials,
+      publishedOnly: true,
+      orderById: true,
+      populate: file ? { file: { select: columns['materials.file'] } } : {},
+    };
   }
   if (parts.recordings !== undefined && parts.recordings !== false) {
     const nested = typeof parts.recordings === 'object' ? parts.recordings : {};
     populate.recordings = {
+      select: columns.recordings,
       publishedOnly: true,
       orderById: true,
       populate: {
-        ...(nested.file === true ? { file: {} } : {}),
-        ...(nested.chapters === true ? { chapters: {} } : {}),
+        ...(nested.file === true ? { file: { select: columns['recordings.file'] } } : {}),
+        ...(nested.chapters === true ? { chapters: { select: columns['recordings.chapters'] } } : {}),
       },
     };
   }
@@ -72,6 +88,8 @@ export type PortalListArgs = {
   parts?: PortalParts;
   /** Columns to read (all by default; the API's sanitizer then drops private ones). */
   select?: readonly string[];
+  /** The relations' columns to read (all by default). */
+  columns?: PortalColumns;
 };
 
 export type SessionCore = {
@@ -120,7 +138,7 @@ export type PortalListKind = 'upcoming' | 'past';
  * A list's rows: upcoming ones are published sessions that have not started and are not cancelled,
  * soonest first; past ones have started (cancelled ones never took place), newest first.
  */
-const listQuery = (kind: PortalListKind, { limit, locale, year, now = new Date(), parts = ALL_PORTAL_PARTS, select }: PortalListArgs): ListQuery => {
+const listQuery = (kind: PortalListKind, { limit, locale, year, now = new Date(), parts = ALL_PORTAL_PARTS, select, columns }: PortalListArgs): ListQuery => {
   const bounds: Partial<ListQuery> =
     kind === 'upcoming'
       ? { direction: 'asc', after: now }
@@ -129,7 +147,7 @@ const listQuery = (kind: PortalListKind, { limit, locale, year, now = new Date()
           notAfter: now,
           ...(year === undefined ? {} : { from: zonedWallTimeToUtc(`${year}-01-01`, '00:00'), before: zonedWallTimeToUtc(`${year + 1}-01-01`, '00:00') }),
         };
-  return { direction: 'desc', ...bounds, locale, limit, select, populate: populateFor(parts) };
+  return { direction: 'desc', ...bounds, locale, limit, select, populate: populateFor(parts, columns) };
 };
 
 const portalService = (strapi: Core.Strapi) => {
