@@ -211,6 +211,32 @@ describe('portal rows equal the query engine', () => {
     expect(await countQueries(strapi, () => sessions.past({ limit: 12, locale: 'ca', now }))).toBe(8);
   });
 
+  it('on PostgreSQL sends the same statements whatever the number of sessions, each prepared once per connection', async () => {
+    const sessions = service(strapi, 'api::session.session');
+    const sent = async (limit: number) => {
+      const texts: string[] = [];
+      const named: unknown[] = [];
+      const listener = (query: { sql: string; options?: { name?: string } }) => {
+        texts.push(query.sql);
+        named.push(query.options?.name);
+      };
+      strapi.db.connection.client.on('query', listener);
+      try {
+        expect((await sessions.past({ limit, locale: 'ca' })).length).toBe(limit);
+      } finally {
+        strapi.db.connection.client.removeListener('query', listener);
+      }
+      return { texts: [...texts].sort(), named };
+    };
+    const [two, three] = [await sent(2), await sent(3)];
+    if (strapi.db.dialect.client === 'postgres') {
+      expect(three.texts).toEqual(two.texts);
+      expect(three.named.every((name) => typeof name === 'string' && name.startsWith('portal_'))).toBe(true);
+    } else {
+      expect(three.texts).not.toEqual(two.texts);
+    }
+  });
+
   it('reads several lists together, their relations in shared statements, the same rows as each list alone', async () => {
     const now = new Date();
     const sessions = service(strapi, 'api::session.session');

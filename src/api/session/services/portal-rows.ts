@@ -9,7 +9,9 @@
  * Strapi's metadata; only the shapes the portal uses are supported (components, one-to-many and
  * many-to-many relations through a join table, single media): anything else throws at build time.
  */
+import { createHash } from 'crypto';
 import type { Core, UID } from '@strapi/strapi';
+import { fromRow, type Meta, type Row } from './portal-values';
 
 /** What to load under a row: attribute name → options (the portal's populate, in the query engine's terms). */
 export type RowPopulate = Record<string, RowPopulateEntry>;
@@ -36,102 +38,15 @@ export type ListQuery = {
   populate: RowPopulate;
 };
 
-type Row = Record<string, unknown>;
 /** SQL with `?` placeholders and their values. */
 type Statement = { sql: string; bindings: readonly unknown[] };
-type Attribute = {
-  type: string;
-  relation?: string;
-  target?: string;
-  columnName?: string;
-  morphBy?: string;
-  joinTable?: JoinTableMeta;
-  mappedBy?: string;
-};
-type JoinTableMeta = {
-  name: string;
-  joinColumn: { name: string; referencedColumn?: string };
-  inverseJoinColumn: { name: string; referencedColumn?: string };
-  on?: Record<string, string>;
-  orderColumnName?: string;
-  morphColumn?: { idColumn: { name: string }; typeColumn: { name: string } };
-};
-type Meta = {
-  uid: string;
-  tableName: string;
-  attributes: Record<string, Attribute>;
-  columnToAttribute: Record<string, string>;
-};
-
-const SCALAR = new Set([
-  'increments', 'password', 'email', 'string', 'uid', 'richtext', 'text', 'enumeration', 'json', 'biginteger',
-  'integer', 'float', 'decimal', 'date', 'time', 'datetime', 'timestamp', 'boolean', 'blocks',
-]);
-const STRING = new Set(['password', 'email', 'string', 'uid', 'richtext', 'text', 'enumeration']);
-
-const parseJson = (value: unknown): unknown => {
-  if (typeof value !== 'string') return value;
-  try {
-    const parsed: unknown = JSON.parse(value);
-    // Values stored stringified twice by early Strapi 5 releases (as @strapi/database's JSON field does).
-    return typeof parsed === 'string' ? JSON.parse(parsed) : parsed;
-  } catch {
-    return value;
-  }
-};
-
-/** A column's value as the query engine gives it: @strapi/database's fields' `fromDB`, type by type. */
-const fromDb = (type: string, value: unknown): unknown => {
-  if (value === null) return null;
-  if (STRING.has(type)) return typeof value === 'string' ? value : String(value);
-  switch (type) {
-    case 'integer':
-    case 'float':
-    case 'decimal':
-      return typeof value === 'number' ? value : Number(value);
-    case 'boolean': {
-      if (typeof value === 'boolean') return value;
-      const text = String(value);
-      return text === '1' ? true : text === '0' ? false : null;
-    }
-    case 'datetime': {
-      const date = value instanceof Date ? value : new Date(value as string | number);
-      return Number.isNaN(date.getTime()) ? null : date.toISOString();
-    }
-    case 'timestamp': {
-      const date = value instanceof Date ? value : new Date(value as string | number);
-      return Number.isNaN(date.getTime()) ? null : String(date.getTime());
-    }
-    case 'json':
-    case 'blocks':
-      return parseJson(value);
-    case 'biginteger':
-      return typeof value === 'bigint' ? value.toString() : String(value);
-    default:
-      // increments, date, time: as the driver gives them.
-      return value;
-  }
-};
-
-/** A row's attributes (the query engine's `fromRow`): known columns only, in the row's column order. */
-const fromRow = (meta: Meta, row: Row): Row => {
-  const out: Row = {};
-  for (const column in row) {
-    if (!Object.prototype.hasOwnProperty.call(meta.columnToAttribute, column)) continue;
-    const name = meta.columnToAttribute[column];
-    const attribute = meta.attributes[name];
-    if (SCALAR.has(attribute.type)) out[name] = fromDb(attribute.type, row[column]);
-    else if (attribute.type === 'relation') out[name] = row[column];
-  }
-  return out;
-};
-
 /** The alias under which a relation's statement returns the owner's id (never an attribute's column). */
 const OWNER = '__portal_owner';
 
 export const portalRows = (strapi: Core.Strapi) => {
   const client = strapi.db.dialect.client as string;
   const isMysql = client === 'mysql' || client === 'mysql2';
+  const isPostgres = client === 'postgres' || client === 'pg';
   const q = (name: string) => (isMysql ? `\`${name.replace(/`/g, '``')}\`` : `"${name.replace(/"/g, '""')}"`);
   const table = (name: string) => {
     const schema = strapi.db.getSchemaName();
@@ -146,8 +61,21 @@ export const portalRows = (strapi: Core.Strapi) => {
   const columnsOf = (m: Meta, alias: string, select: readonly string[] | undefined) =>
     select === undefined ? `${alias}.*` : [...new Set([...select, 'id'])].map((a) => `${alias}.${q(column(m, a))}`).join(', ');
 
+  /**
+   * PostgreSQL: each statement is prepared once per connection under a name of its text, so that
+   * it is not planned again for every request (planning was most of the database's time for these
+   * small statements; PostgreSQL switches to a generic plan once it costs no more).
+   */
+  const names = new Map<string, string>();
+  const prepared = (sql: string) => {
+    let name = names.get(sql);
+    if (name === undefined) names.set(sql, (name = `portal_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`));
+    return { name };
+  };
+
   const rowsOf = async (sql: string, bindings: readonly unknown[]): Promise<Row[]> => {
-    const result = (await strapi.db.connection.raw(sql, bindings as unknown[])) as unknown;
+    const raw = strapi.db.connection.raw(sql, bindings as unknown[]);
+    const result = (await (isPostgres ? raw.options(prepared(sql)) : raw)) as unknown;
     if (Array.isArray(result)) return (isMysql ? result[0] : result) as Row[];
     return (result as { rows: Row[] }).rows;
   };
@@ -157,7 +85,9 @@ export const portalRows = (strapi: Core.Strapi) => {
 
   /** One relation of many owners: the statement of its rows for the owners' ids, and whether it is a single media. */
   type Step = { rows: (ownerIds: readonly unknown[]) => Statement; target: Meta; single: boolean };
-  const within = (ids: readonly unknown[]) => `IN (${ids.map(() => '?').join(', ')})`;
+  // On PostgreSQL the ids are one array value: the statement's text does not depend on their number.
+  const within = (ids: readonly unknown[]): Statement =>
+    isPostgres ? { sql: '= ANY(?)', bindings: [ids] } : { sql: `IN (${ids.map(() => '?').join(', ')})`, bindings: ids };
 
   const stepFor = (owner: Meta, name: string, entry: RowPopulateEntry): Step => {
     const attribute = owner.attributes[name];
@@ -176,8 +106,8 @@ export const portalRows = (strapi: Core.Strapi) => {
         rows: (ids) => ({
           sql:
             `SELECT ${cols}, j.${q(idColumn.name)} AS ${q(OWNER)} FROM ${table(target.tableName)} t JOIN ${table(join.name)} j ON ${id} = j.${q(join.joinColumn.name)} AND j.${q('field')} = ?` +
-            ` WHERE ${published}j.${q(idColumn.name)} ${within(ids)} AND j.${q(typeColumn.name)} = ?${order}`,
-          bindings: [name, ...ids, owner.uid],
+            ` WHERE ${published}j.${q(idColumn.name)} ${within(ids).sql} AND j.${q(typeColumn.name)} = ?${order}`,
+          bindings: [name, ...within(ids).bindings, owner.uid],
         }),
         target,
         single: true,
@@ -199,8 +129,8 @@ export const portalRows = (strapi: Core.Strapi) => {
       rows: (ids) => ({
         sql:
           `SELECT ${cols}, j.${q(join.joinColumn.name)} AS ${q(OWNER)} FROM ${table(target.tableName)} t JOIN ${table(join.name)} j ON ${id} = j.${q(join.inverseJoinColumn.name)}${onSql}` +
-          ` WHERE ${published}j.${q(join.joinColumn.name)} ${within(ids)}${order}`,
-        bindings: [...on.map(([, value]) => value), ...ids],
+          ` WHERE ${published}j.${q(join.joinColumn.name)} ${within(ids).sql}${order}`,
+        bindings: [...on.map(([, value]) => value), ...within(ids).bindings],
       }),
       target,
       single: false,
