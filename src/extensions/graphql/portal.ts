@@ -99,28 +99,17 @@ const selected = (sets: readonly (SelectionSetNode | undefined)[], info: GraphQL
   return fields;
 };
 
-/** Which relations a portal list must load: those the query selects (the others are never read). */
-export const requestedParts = (info: GraphQLResolveInfo): PortalParts => {
-  const session = selected(info.fieldNodes.map((node) => node.selectionSet), info);
-  const under = (field: string) => selected(session.get(field) ?? [], info);
-  return {
-    speakers: session.has('speakers'),
-    catalogResources: session.has('catalogResources'),
-    materials: session.has('materials') && { file: under('materials').has('file') },
-    recordings: session.has('recordings') && { file: under('recordings').has('file'), chapters: under('recordings').has('chapters') },
-  };
-};
-
 /** Session fields this extension derives from a session's columns: never columns themselves. */
 const SESSION_DERIVED = ['endsAt', 'isUpcoming', 'calendarUrl', 'pageUrl', 'seatsLeft', 'registrationAvailable'];
 /** What the derived fields and the prefetched relations read of a session, selected or not. */
 const SESSION_INPUTS = ['documentId', 'startsAt', 'durationMinutes', 'eventStatus', 'registrationOpen', 'capacity', 'slug', 'locale'];
 
 /**
- * The columns a portal list must read, level by level: what the query selects (see `columnsFor`).
- * Reading every column of every row cost parsing and converting dates and texts nobody asked for.
+ * What a portal list must read, from one walk of the query's selection: the relations it selects
+ * (the others are never read) and, level by level, the columns (see `columnsFor`). Reading every
+ * column of every row cost parsing and converting dates and texts nobody asked for.
  */
-export const requestedColumns = (strapi: Core.Strapi, info: GraphQLResolveInfo): { select?: string[]; columns: PortalColumns } => {
+export const requested = (strapi: Core.Strapi, info: GraphQLResolveInfo): { parts: PortalParts; select?: string[]; columns: PortalColumns } => {
   type Fields = Map<string, SelectionSetNode[]>;
   const attributesOf = (uid: string) => (strapi.db.metadata.get(uid as UID.Schema) as { attributes: Record<string, { type: string; target?: string }> }).attributes;
   const targetOf = (uid: string, field: string) => attributesOf(uid)[field]?.target as string;
@@ -147,6 +136,12 @@ export const requestedColumns = (strapi: Core.Strapi, info: GraphQLResolveInfo):
   const material = targetOf(SESSION, 'materials');
   const recording = targetOf(SESSION, 'recordings');
   return {
+    parts: {
+      speakers: session.has('speakers'),
+      catalogResources: session.has('catalogResources'),
+      materials: session.has('materials') && { file: materials.has('file') },
+      recordings: session.has('recordings') && { file: recordings.has('file'), chapters: recordings.has('chapters') },
+    },
     select: columnsFor(SESSION, session, [...PREFETCHED.Session, ...SESSION_DERIVED], SESSION_INPUTS),
     columns: {
       speakers: columnsFor(targetOf(SESSION, 'speakers'), under(session, 'speakers')),
@@ -176,7 +171,7 @@ export const portalExtension = (strapi: Core.Strapi) => () => {
 
   const list = (kind: PortalListKind, defaultLimit: number) => async (_parent: unknown, args: Args, context: Context, info: GraphQLResolveInfo) => {
     const language = graphqlLanguage(context, args.locale);
-    const parsed = { ...parsePortalArgs(args, defaultLimit, language), parts: requestedParts(info), ...requestedColumns(strapi, info) };
+    const parsed = { ...parsePortalArgs(args, defaultLimit, language), ...requested(strapi, info) };
     // Derived fields resolve from the session itself; seatsLeft only when asked for (one grouped count per request).
     return listLoader(context).load({ kind, args: parsed });
   };

@@ -103,12 +103,15 @@ export const portalRows = (strapi: Core.Strapi) => {
       const { idColumn, typeColumn } = join.morphColumn;
       const order = join.orderColumnName === undefined ? '' : ` ORDER BY j.${q(join.orderColumnName)} ASC`;
       return {
-        rows: (ids) => ({
-          sql:
-            `SELECT ${cols}, j.${q(idColumn.name)} AS ${q(OWNER)} FROM ${table(target.tableName)} t JOIN ${table(join.name)} j ON ${id} = j.${q(join.joinColumn.name)} AND j.${q('field')} = ?` +
-            ` WHERE ${published}j.${q(idColumn.name)} ${within(ids).sql} AND j.${q(typeColumn.name)} = ?${order}`,
-          bindings: [name, ...within(ids).bindings, owner.uid],
-        }),
+        rows: (ids) => {
+          const owners = within(ids);
+          return {
+            sql:
+              `SELECT ${cols}, j.${q(idColumn.name)} AS ${q(OWNER)} FROM ${table(target.tableName)} t JOIN ${table(join.name)} j ON ${id} = j.${q(join.joinColumn.name)} AND j.${q('field')} = ?` +
+              ` WHERE ${published}j.${q(idColumn.name)} ${owners.sql} AND j.${q(typeColumn.name)} = ?${order}`,
+            bindings: [name, ...owners.bindings, owner.uid],
+          };
+        },
         target,
         single: true,
       };
@@ -126,12 +129,15 @@ export const portalRows = (strapi: Core.Strapi) => {
           ? ''
           : ` ORDER BY j.${q(join.orderColumnName)} ASC, j.${q('id')} ASC`;
     return {
-      rows: (ids) => ({
-        sql:
-          `SELECT ${cols}, j.${q(join.joinColumn.name)} AS ${q(OWNER)} FROM ${table(target.tableName)} t JOIN ${table(join.name)} j ON ${id} = j.${q(join.inverseJoinColumn.name)}${onSql}` +
-          ` WHERE ${published}j.${q(join.joinColumn.name)} ${within(ids).sql}${order}`,
-        bindings: [...on.map(([, value]) => value), ...within(ids).bindings],
-      }),
+      rows: (ids) => {
+        const owners = within(ids);
+        return {
+          sql:
+            `SELECT ${cols}, j.${q(join.joinColumn.name)} AS ${q(OWNER)} FROM ${table(target.tableName)} t JOIN ${table(join.name)} j ON ${id} = j.${q(join.inverseJoinColumn.name)}${onSql}` +
+            ` WHERE ${published}j.${q(join.joinColumn.name)} ${owners.sql}${order}`,
+          bindings: [...on.map(([, value]) => value), ...owners.bindings],
+        };
+      },
       target,
       single: false,
     };
@@ -143,19 +149,18 @@ export const portalRows = (strapi: Core.Strapi) => {
    * order, as the query engine sets them, so that the rows serialise to the same JSON.
    */
   const populate = async (owner: Meta, owners: Row[], spec: RowPopulate): Promise<void> => {
-    let level = [{ owner, owners, spec }];
+    // Only owners that exist have relations to read: every group of a level has rows.
+    let level = owners.length > 0 ? [{ owner, owners, spec }] : [];
     while (level.length > 0) {
       const work = level.flatMap(({ owner: m, owners: rows, spec: entries }) =>
         Object.entries(entries).map(([name, entry]) => ({ name, entry, rows, step: stepFor(m, name, entry) })),
       );
-      const asked = work.filter(({ rows }) => rows.length > 0);
-      const results = await run(asked.map(({ rows, step }) => step.rows([...new Set(rows.map((row) => row.id))])));
+      const results = await run(work.map(({ rows, step }) => step.rows([...new Set(rows.map((row) => row.id))])));
       const below: typeof level = [];
-      for (const { name, entry, rows, step } of work) {
-        const index = asked.findIndex((one) => one.rows === rows && one.name === name);
+      for (const [index, { name, entry, rows, step }] of work.entries()) {
         const byOwner = new Map<string, Row[]>();
         const children: Row[] = [];
-        for (const raw of index === -1 ? [] : results[index]) {
+        for (const raw of results[index]) {
           const key = String(raw[OWNER]);
           const list = byOwner.get(key);
           // A single media: the first file by the relation's order.

@@ -139,7 +139,7 @@ export type PortalListKind = 'upcoming' | 'past';
  * soonest first; past ones have started (cancelled ones never took place), newest first.
  */
 const listQuery = (kind: PortalListKind, { limit, locale, year, now = new Date(), parts = ALL_PORTAL_PARTS, select, columns }: PortalListArgs): ListQuery => {
-  const bounds: Partial<ListQuery> =
+  const bounds: Pick<ListQuery, 'direction' | 'after' | 'notAfter' | 'from' | 'before'> =
     kind === 'upcoming'
       ? { direction: 'asc', after: now }
       : {
@@ -147,7 +147,7 @@ const listQuery = (kind: PortalListKind, { limit, locale, year, now = new Date()
           notAfter: now,
           ...(year === undefined ? {} : { from: zonedWallTimeToUtc(`${year}-01-01`, '00:00'), before: zonedWallTimeToUtc(`${year + 1}-01-01`, '00:00') }),
         };
-  return { direction: 'desc', ...bounds, locale, limit, select, populate: populateFor(parts, columns) };
+  return { ...bounds, locale, limit, select, populate: populateFor(parts, columns) };
 };
 
 const portalService = (strapi: Core.Strapi) => {
