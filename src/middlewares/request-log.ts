@@ -11,7 +11,8 @@ const requestLog: Core.MiddlewareFactory = (_config, { strapi }) => async (ctx, 
   try {
     await next();
   } finally {
-    strapi.log.http(`${ctx.method} ${redactedUrl(ctx.path, ctx.querystring)} (${Math.ceil(Date.now() - start)} ms) ${ctx.status}`);
+    // Winston builds and pipes an entry before it looks at the level: nothing to do when http lines are off.
+    if (strapi.log.isLevelEnabled('http')) strapi.log.http(`${ctx.method} ${redactedUrl(ctx.path, ctx.querystring)} (${Math.ceil(Date.now() - start)} ms) ${ctx.status}`);
   }
 };
 

@@ -1,4 +1,5 @@
 import { applyPublicPermissions } from '../../src/bootstrap/permissions';
+import { countQueries } from '../helpers/fixtures';
 import { startApp, TEST_ADMIN, type TestApp } from '../helpers/strapi';
 
 let app: TestApp;
@@ -183,6 +184,28 @@ describe('anonymous REST', () => {
       ].sort()
     );
     expect((await app.http().get('/api/registrations')).status).toBe(403);
+  });
+
+  it("reads the Public role's permissions afresh for every request, in one statement, as the query engine would", async () => {
+    const permissions = app.strapi.plugin('users-permissions').service('permission');
+    const actions = (list: { action: string }[]) => list.map((p) => p.action).sort();
+    let lean: { action: string }[] = [];
+    expect(await countQueries(app.strapi, async () => (lean = await permissions.findPublicPermissions()))).toBe(1);
+    const stock = await app.strapi.db.query('plugin::users-permissions.permission').findMany({ where: { role: { type: 'public' } } });
+    expect(actions(lean)).toEqual(actions(stock));
+    expect(lean.length).toBeGreaterThan(20);
+    // The lean statement (src/extensions/users-permissions/) reads the action only, not whole rows.
+    expect(Object.keys(lean[0])).toEqual(['action']);
+    // Nothing is kept: a revoked permission is refused at the next request, a granted one allowed.
+    const granted = stock.find((p: { action: string }) => p.action === 'api::material.material.find');
+    expect((await app.http().get('/api/materials')).status).toBe(200);
+    await app.strapi.db.query('plugin::users-permissions.permission').delete({ where: { id: granted.id } });
+    try {
+      expect((await app.http().get('/api/materials')).status).toBe(403);
+    } finally {
+      await applyPublicPermissions(app.strapi);
+    }
+    expect((await app.http().get('/api/materials')).status).toBe(200);
   });
 });
 

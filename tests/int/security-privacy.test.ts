@@ -164,6 +164,9 @@ describe('finding 6: small leaks', () => {
   it('private link tokens never reach the http log, and a proposer’s status is never stored by caches', async () => {
     const lines: string[] = [];
     const original = app.strapi.log.http;
+    const level = app.strapi.log.level;
+    // The tests log warnings only: http lines on, as in production, and captured.
+    app.strapi.log.level = 'http';
     app.strapi.log.http = ((message: unknown) => {
       lines.push(String(message));
     }) as typeof original;
@@ -175,6 +178,7 @@ describe('finding 6: small leaks', () => {
       await app.http().get(`/register/cancel/?token=${token}`);
     } finally {
       app.strapi.log.http = original;
+      app.strapi.log.level = level;
     }
     expect(lines.length).toBeGreaterThanOrEqual(3);
     expect(lines.filter((line) => line.includes(token))).toEqual([]);

@@ -9,8 +9,8 @@
  * Strapi's metadata; only the shapes the portal uses are supported (components, one-to-many and
  * many-to-many relations through a join table, single media): anything else throws at build time.
  */
-import { createHash } from 'crypto';
 import type { Core, UID } from '@strapi/strapi';
+import { rawRows } from '../../../utils/raw-rows';
 import { fromRow, type Meta, type Row } from './portal-values';
 
 /** What to load under a row: attribute name → options (the portal's populate, in the query engine's terms). */
@@ -42,16 +42,12 @@ export type ListQuery = {
 type Statement = { sql: string; bindings: readonly unknown[] };
 /** The alias under which a relation's statement returns the owner's id (never an attribute's column). */
 const OWNER = '__portal_owner';
+/** The aliases of a session's list (when several share a statement) and its position in that list. */
+const LIST = '__portal_list';
+const POSITION = '__portal_position';
 
 export const portalRows = (strapi: Core.Strapi) => {
-  const client = strapi.db.dialect.client as string;
-  const isMysql = client === 'mysql' || client === 'mysql2';
-  const isPostgres = client === 'postgres' || client === 'pg';
-  const q = (name: string) => (isMysql ? `\`${name.replace(/`/g, '``')}\`` : `"${name.replace(/"/g, '""')}"`);
-  const table = (name: string) => {
-    const schema = strapi.db.getSchemaName();
-    return schema ? `${q(schema)}.${q(name)}` : q(name);
-  };
+  const { isPostgres, quote: q, table, rows: rowsOf } = rawRows(strapi);
   const meta = (uid: string) => strapi.db.metadata.get(uid as UID.Schema) as Meta;
   const column = (m: Meta, attribute: string) => {
     const a = m.attributes[attribute];
@@ -60,25 +56,6 @@ export const portalRows = (strapi: Core.Strapi) => {
   };
   const columnsOf = (m: Meta, alias: string, select: readonly string[] | undefined) =>
     select === undefined ? `${alias}.*` : [...new Set([...select, 'id'])].map((a) => `${alias}.${q(column(m, a))}`).join(', ');
-
-  /**
-   * PostgreSQL: each statement is prepared once per connection under a name of its text, so that
-   * it is not planned again for every request (planning was most of the database's time for these
-   * small statements; PostgreSQL switches to a generic plan once it costs no more).
-   */
-  const names = new Map<string, string>();
-  const prepared = (sql: string) => {
-    let name = names.get(sql);
-    if (name === undefined) names.set(sql, (name = `portal_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`));
-    return { name };
-  };
-
-  const rowsOf = async (sql: string, bindings: readonly unknown[]): Promise<Row[]> => {
-    const raw = strapi.db.connection.raw(sql, bindings as unknown[]);
-    const result = (await (isPostgres ? raw.options(prepared(sql)) : raw)) as unknown;
-    if (Array.isArray(result)) return (isMysql ? result[0] : result) as Row[];
-    return (result as { rows: Row[] }).rows;
-  };
 
   /** Statements that do not depend on each other, side by side. */
   const run = (statements: readonly Statement[]): Promise<Row[][]> => Promise.all(statements.map(({ sql, bindings }) => rowsOf(sql, bindings)));
@@ -180,8 +157,8 @@ export const portalRows = (strapi: Core.Strapi) => {
     }
   };
 
-  /** The statement of one list's sessions. */
-  const sessionsOf = (query: ListQuery): Statement => {
+  /** The statement of one list's sessions; tagged with `list` (and each row's position) to share a statement with others. */
+  const sessionsOf = (query: ListQuery, list?: number): Statement => {
     const m = meta('api::session.session');
     const c = (attribute: string) => `t.${q(column(m, attribute))}`;
     const where = [`${c('publishedAt')} IS NOT NULL`, `${c('locale')} = ?`];
@@ -197,11 +174,27 @@ export const portalRows = (strapi: Core.Strapi) => {
     bound(`${c('startsAt')} < ?`, query.before);
     where.push(`${c('eventStatus')} <> ?`);
     bindings.push('cancelled');
-    const direction = query.direction === 'asc' ? 'ASC' : 'DESC';
+    const order = `${c('startsAt')} ${query.direction === 'asc' ? 'ASC' : 'DESC'}, t.${q('id')} ASC`;
     return {
-      sql: `SELECT ${columnsOf(m, 't', query.select)} FROM ${table(m.tableName)} t WHERE ${where.join(' AND ')} ORDER BY ${c('startsAt')} ${direction}, t.${q('id')} ASC LIMIT ?`,
+      sql:
+        `SELECT ${columnsOf(m, 't', query.select)}${list === undefined ? '' : `, ${list} AS ${q(LIST)}, ROW_NUMBER() OVER (ORDER BY ${order}) AS ${q(POSITION)}`}` +
+        ` FROM ${table(m.tableName)} t WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ?`,
       bindings: [...bindings, query.limit],
     };
+  };
+
+  /**
+   * The sessions of several lists that read the same columns, in one statement: each list's own
+   * statement as a derived table tagged with its index, in the lists' order and each list's.
+   */
+  const sessionsTogether = async (queries: readonly ListQuery[]): Promise<Row[][]> => {
+    if (queries.length === 1) return run([sessionsOf(queries[0])]);
+    const arms = queries.map((query, i) => {
+      const { sql, bindings } = sessionsOf(query, i);
+      return { sql: `SELECT * FROM (${sql}) ${q(`l${i}`)}`, bindings };
+    });
+    const rows = await rowsOf(`${arms.map((a) => a.sql).join(' UNION ALL ')} ORDER BY ${q(LIST)}, ${q(POSITION)}`, arms.flatMap((a) => a.bindings));
+    return queries.map((_, i) => rows.filter((row) => Number(row[LIST]) === i));
   };
 
   return {
@@ -212,7 +205,19 @@ export const portalRows = (strapi: Core.Strapi) => {
      */
     async lists(queries: readonly ListQuery[]): Promise<Row[][]> {
       const m = meta('api::session.session');
-      const found = (await run(queries.map(sessionsOf))).map((rows) => rows.map((row) => fromRow(m, row)));
+      // Lists that read the same columns share a statement.
+      const bySelect = new Map<string, number[]>();
+      queries.forEach((query, i) => {
+        const key = JSON.stringify(query.select ?? null);
+        bySelect.set(key, [...(bySelect.get(key) ?? []), i]);
+      });
+      const found: Row[][] = [];
+      await Promise.all(
+        [...bySelect.values()].map(async (indexes) => {
+          const rows = await sessionsTogether(indexes.map((i) => queries[i]));
+          indexes.forEach((i, k) => (found[i] = rows[k].map((row) => fromRow(m, row))));
+        })
+      );
       const bySpec = new Map<string, { spec: RowPopulate; rows: Row[] }>();
       queries.forEach((query, i) => {
         const key = JSON.stringify(query.populate);

@@ -3,7 +3,9 @@
  * shapes the rows read, and @strapi/database's fields' `fromDB`, type by type.
  */
 
-export type Row = Record<string, unknown>;
+import type { Row } from '../../../utils/raw-rows';
+
+export type { Row };
 export type Attribute = {
   type: string;
   relation?: string;
