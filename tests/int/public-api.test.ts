@@ -1,6 +1,7 @@
 import { applyPublicPermissions } from '../../src/bootstrap/permissions';
 import { countQueries } from '../helpers/fixtures';
-import { startApp, TEST_ADMIN, type TestApp } from '../helpers/strapi';
+import type { GraphQLObjectType, GraphQLSchema } from 'graphql';
+import { appModule, startApp, TEST_ADMIN, type TestApp } from '../helpers/strapi';
 
 let app: TestApp;
 const CANARY = 'https://teams.example/l/meetup-join/CANARY-meeting-7f3a';
@@ -243,6 +244,33 @@ describe('anonymous GraphQL', () => {
     const mutation = await graphql('mutation { createSession(data: { title: "Intrusa" }) { documentId } }');
     expect(mutation.status).toBe(400);
     expect(mutation.body.errors[0].message).toContain('createSession');
+  });
+
+  it("records the root query's arguments for its relations without Apollo instrumenting every field", async () => {
+    const contentApi = app.strapi.plugin('graphql').service('content-api');
+    const original = contentApi.isBuiltInQueryField;
+    const asked: string[] = [];
+    // Strapi's relation resolvers look the root field up only when its arguments were recorded.
+    contentApi.isBuiltInQueryField = (name: string) => {
+      asked.push(name);
+      return original.call(contentApi, name);
+    };
+    let res;
+    try {
+      res = await graphql('{ archive: sessions(sort: "startsAt:asc") { title materials { title } } }');
+    } finally {
+      contentApi.isBuiltInQueryField = original;
+    }
+    expect(res.status).toBe(200);
+    expect(res.body.data.archive).toHaveLength(6);
+    expect(asked.length).toBeGreaterThan(0);
+    expect(new Set(asked)).toEqual(new Set(['sessions']));
+    // No field of the schema Apollo serves calls Apollo's per-field hook (src/extensions/graphql/plain-leaves.ts).
+    const { servedSchema } = appModule<{ servedSchema: () => GraphQLSchema }>('src', 'extensions', 'graphql', 'plain-leaves.js');
+    const schema = servedSchema();
+    const resolvers = ['Session', 'Material', 'Query'].flatMap((type) => Object.values((schema.getType(type) as GraphQLObjectType).getFields()));
+    expect(resolvers.length).toBeGreaterThan(20);
+    expect(resolvers.filter((field) => String(field.resolve).includes('willResolveField')).map((field) => field.name)).toEqual([]);
   });
 
   it('never returns a meeting link through nested relations either', async () => {
