@@ -45,12 +45,6 @@ const scenarios = [
     request: () => ({ method: 'GET', path: '/' }),
   },
   {
-    name: 'sql-baseline',
-    about: 'bare Node http server answering the portal query with hand-written SQL (pg or better-sqlite3) and JSON.stringify, the same bytes as the uncached answer',
-    baselineServer: 'sql',
-    request: () => ({ method: 'POST', path: '/graphql', headers: json, body: JSON.stringify({ query: compact(PORTAL_QUERY) }) }),
-  },
-  {
     name: 'health',
     about: "the app's /_health (Strapi's lightest route)",
     baseline: 'node-http',
@@ -77,6 +71,14 @@ const scenarios = [
     about: 'the same fields through the generated `sessions` query (stock shadow CRUD), POST',
     baseline: 'health',
     request: (context) => ({ method: 'POST', path: '/graphql', headers: json, body: JSON.stringify({ query: compact(stockQuery(context.now)) }) }),
+  },
+  // Measured right before the two lists compared with it (after the stock query, whose garbage
+  // it gives the app a few seconds to clear), so that a drift within a round reaches both alike.
+  {
+    name: 'sql-baseline',
+    about: 'bare Node http server answering the portal query with hand-written SQL (pg or better-sqlite3) and JSON.stringify, the same bytes as the uncached answer',
+    baselineServer: 'sql',
+    request: () => ({ method: 'POST', path: '/graphql', headers: json, body: JSON.stringify({ query: compact(PORTAL_QUERY) }) }),
   },
   {
     name: 'graphql-post',
