@@ -11,7 +11,8 @@
  *    round (scenarios interleaved, so that a neighbour's load hits them alike), sampling the app's
  *    RSS meanwhile;
  * 4. prints a Markdown table of the medians with each scenario's ratio to its baseline (the
- *    median of the rounds' ratios, `pairedRatio`) and the targets, writes bench/results/latest.json, and stops everything it started.
+ *    median of the rounds' ratios, `pairedRatio`) and the targets, writes
+ *    bench/results/latest.json, and stops everything it started.
  */
 'use strict';
 const { fork } = require('child_process');

@@ -16,18 +16,6 @@ const fieldsOf = (schema: GraphQLSchema) =>
     .filter((type): type is GraphQLObjectType => type instanceof GraphQLObjectType && !type.name.startsWith('__'))
     .flatMap((type) => Object.values(type.getFields()).map((field) => ({ type: type.name, path: `${type.name}.${field.name}`, field })));
 
-/**
- * Strapi's GraphQL plugin wraps the resolver of every field of the schema for authorization,
- * middlewares and policies, and the wrapper builds a policy context for every value it resolves,
- * even for a field that has none of them: over a thousand per portal list, about a quarter of the
- * uncached request's time. This puts back the plain resolver of the fields that cannot have any:
- * leaves (scalars and enums) of object types other than Query, Mutation and Subscription that no
- * extension configures (`resolversConfig`; Strapi itself configures only root and relation fields).
- * Relation fields and every root field keep Strapi's wrapper and its permission checks.
- *
- * The plain resolvers are read when Nexus has built the schema, before Strapi wraps it (a Nexus
- * plugin), and put back when Apollo starts (an Apollo plugin), on the schema Apollo serves.
- */
 /** The schema Apollo serves, once it has started (for the tests). */
 let served: GraphQLSchema | undefined;
 export const servedSchema = () => served;
@@ -43,7 +31,9 @@ type RootContext = { rootQueryArgsByPath?: Map<string | number, Args> };
  * though the hook acts on root fields only. Here the root query fields record their arguments
  * themselves, exactly as the hook does, and the schema is marked as already instrumented, with
  * each field's own resolver kept, so that Apollo calls no hook per field. Should Apollo's module
- * move, the schema stays as it was (the hook then records the same arguments again).
+ * move, the schema stays as it was (the hook then records the same arguments again). An Apollo
+ * plugin added later that needs `willResolveField` (tracing, cache hints) would get no calls: it
+ * would have to come with the removal of this.
  */
 const recordRootArgumentsUninstrumented = (schema: GraphQLSchema) => {
   const query = schema.getQueryType();
@@ -70,6 +60,18 @@ const recordRootArgumentsUninstrumented = (schema: GraphQLSchema) => {
   for (const [field, resolve] of own) field.resolve = resolve;
 };
 
+/**
+ * Strapi's GraphQL plugin wraps the resolver of every field of the schema for authorization,
+ * middlewares and policies, and the wrapper builds a policy context for every value it resolves,
+ * even for a field that has none of them: over a thousand per portal list, about a quarter of the
+ * uncached request's time. This puts back the plain resolver of the fields that cannot have any:
+ * leaves (scalars and enums) of object types other than Query, Mutation and Subscription that no
+ * extension configures (`resolversConfig`; Strapi itself configures only root and relation fields).
+ * Relation fields and every root field keep Strapi's wrapper and its permission checks.
+ *
+ * The plain resolvers are read when Nexus has built the schema, before Strapi wraps it (a Nexus
+ * plugin), and put back when Apollo starts (an Apollo plugin), on the schema Apollo serves.
+ */
 export const registerPlainLeaves = (strapi: Core.Strapi) => {
   const plain = new Map<string, Resolver>();
   let typeRegistry: unknown;

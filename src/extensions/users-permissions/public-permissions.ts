@@ -2,7 +2,7 @@
  * The Public role's permissions, read for every anonymous API request (users-permissions'
  * `findPublicPermissions`), in one lean hand-written statement instead of the query engine's
  * `findMany` with its join and row transformation: the same actions, read afresh every time
- * (no cache of security decisions). tests/int/public-permissions.test.ts compares the two.
+ * (no cache of security decisions). tests/int/public-api.test.ts compares the two.
  */
 import type { Core, UID } from '@strapi/strapi';
 import { rawRows } from '../../utils/raw-rows';
