@@ -254,7 +254,7 @@ describe('portal rows equal the query engine', () => {
     // The two lists' sessions in one statement, then the materials and the recordings of both, then the chapters: 4, not 8.
     expect(sent).toBe(4);
     // Lists that read different columns each have their own sessions statement, and the same rows as alone.
-    const narrow = { limit: 5, locale: 'ca', now, parts, select: ['documentId', 'title', 'startsAt'] };
+    const narrow = { limit: 5, locale: 'ca' as const, now, parts, select: ['documentId', 'title', 'startsAt'] };
     let apart: unknown[] = [];
     const sentApart = await countQueries(strapi, async () => {
       apart = await sessions.lists([
