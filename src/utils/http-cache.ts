@@ -21,6 +21,8 @@ export const applyPublicCache = (ctx: Context, maxAge: number): void => {
     ctx.set('Cache-Control', 'no-store');
     return;
   }
+  // The ETag's JSON text is what is sent (Koa keeps the JSON type it set for the object): not stringified twice.
+  ctx.body = body;
   ctx.set('Cache-Control', `public, max-age=${maxAge}`);
   ctx.vary('Accept-Language');
   ctx.etag = crypto.createHash('sha256').update(body).digest('base64url').slice(0, 32);

@@ -4,7 +4,8 @@
  * statement is prepared once per connection under a name made from its text, so that it is not
  * planned again for every request (planning was most of the database's time for these small
  * statements; PostgreSQL switches to a generic plan once it costs no more). Used by the portal
- * lists' rows (src/api/session/services/portal-rows.ts) and the Public role's permissions
+ * lists' rows (src/api/session/services/portal-rows.ts), the seats they show
+ * (src/api/registration/services/seats.ts) and the Public role's permissions
  * (src/extensions/users-permissions/).
  */
 import { createHash } from 'crypto';
@@ -27,6 +28,12 @@ export const rawRows = (strapi: Core.Strapi) => {
     isMysql,
     isPostgres,
     quote,
+    /**
+     * `IN` a list of values, as SQL and bindings: on PostgreSQL one array value (`= ANY(?)`), so that
+     * the statement's text, and its prepared name, do not depend on the number of values.
+     */
+    within: (values: readonly unknown[]): { sql: string; bindings: readonly unknown[] } =>
+      isPostgres ? { sql: '= ANY(?)', bindings: [values] } : { sql: `IN (${values.map(() => '?').join(', ')})`, bindings: values },
     /** A table's name, quoted and schema-qualified. */
     table: (name: string) => {
       const schema = strapi.db.getSchemaName();

@@ -19,6 +19,7 @@ import { createId } from '@paralleldrive/cuid2';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { dbNames } from '../../../utils/db-names';
+import { rawRows } from '../../../utils/raw-rows';
 import { sessionRows } from '../rows';
 
 const COUNTS = 'api::registration.seat-count';
@@ -44,6 +45,7 @@ export type SeatCounts = { confirmed: number; waitlisted: number; cancelled: num
 const NONE: SeatCounts = { confirmed: 0, waitlisted: 0, cancelled: 0, attended: 0, confirmedAttended: 0 };
 
 const seats = (strapi: Core.Strapi) => {
+  let rawRowsOf: ReturnType<typeof rawRows> | undefined;
   /**
    * Registrations per session document and state, in one grouped query. A registration links to
    * both versions (draft, published) of its session: each counts once.
@@ -179,12 +181,17 @@ const seats = (strapi: Core.Strapi) => {
       const unique = [...new Set(sessionDocumentIds)];
       const counts = new Map<string, number>();
       if (unique.length === 0) return counts;
-      const rows = (await strapi.db
-        .queryBuilder(COUNTS)
-        .select(['sessionDocumentId', 'confirmed'])
-        .where({ sessionDocumentId: { $in: unique } })
-        .execute()) as CountRow[];
-      for (const row of rows) counts.set(row.sessionDocumentId, Number(row.confirmed));
+      // Hand-written (src/utils/raw-rows.ts): every uncached portal list reads it.
+      const raw = (rawRowsOf ??= rawRows(strapi));
+      const names = dbNames(strapi);
+      const sessionColumn = raw.quote(names.column(COUNTS, 'sessionDocumentId'));
+      const ids = raw.within(unique);
+      const rows = await raw.rows(
+        `SELECT ${sessionColumn} AS ${raw.quote('session')}, ${raw.quote(names.column(COUNTS, 'confirmed'))} AS ${raw.quote('confirmed')}` +
+          ` FROM ${raw.table(strapi.db.metadata.get(COUNTS).tableName)} WHERE ${sessionColumn} ${ids.sql}`,
+        ids.bindings
+      );
+      for (const row of rows) counts.set(String(row.session), Number(row.confirmed));
       const missing = unique.filter((id) => !counts.has(id));
       if (missing.length > 0) for (const [id, recounted] of await confirmedCounts(missing)) counts.set(id, recounted.confirmed);
       return counts;

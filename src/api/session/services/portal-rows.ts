@@ -47,7 +47,7 @@ const LIST = '__portal_list';
 const POSITION = '__portal_position';
 
 export const portalRows = (strapi: Core.Strapi) => {
-  const { isPostgres, quote: q, table, rows: rowsOf } = rawRows(strapi);
+  const { quote: q, table, rows: rowsOf, within } = rawRows(strapi);
   const meta = (uid: string) => strapi.db.metadata.get(uid as UID.Schema) as Meta;
   const column = (m: Meta, attribute: string) => {
     const a = m.attributes[attribute];
@@ -62,9 +62,6 @@ export const portalRows = (strapi: Core.Strapi) => {
 
   /** One relation of many owners: the statement of its rows for the owners' ids, and whether it is a single media. */
   type Step = { rows: (ownerIds: readonly unknown[]) => Statement; target: Meta; single: boolean };
-  // On PostgreSQL the ids are one array value: the statement's text does not depend on their number.
-  const within = (ids: readonly unknown[]): Statement =>
-    isPostgres ? { sql: '= ANY(?)', bindings: [ids] } : { sql: `IN (${ids.map(() => '?').join(', ')})`, bindings: ids };
 
   const stepFor = (owner: Meta, name: string, entry: RowPopulateEntry): Step => {
     const attribute = owner.attributes[name];
