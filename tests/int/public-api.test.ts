@@ -273,6 +273,47 @@ describe('anonymous GraphQL', () => {
     expect(resolvers.filter((field) => String(field.resolve).includes('willResolveField')).map((field) => field.name)).toEqual([]);
   });
 
+  it('decides each scope once per request, and afresh at the next one', async () => {
+    type Ability = { can: (action: string, ...rest: unknown[]) => boolean };
+    const engine = app.strapi.contentAPI.permissions.engine as unknown as { generateAbility: (...args: unknown[]) => Promise<Ability> };
+    const generate = engine.generateAbility;
+    let checks: string[] = [];
+    // Every request's ability (made by users-permissions' authenticate) records what it is asked.
+    engine.generateAbility = async (...args) => {
+      const ability = await generate.apply(engine, args);
+      const can = ability.can.bind(ability);
+      ability.can = (action, ...rest) => {
+        checks.push(action);
+        return can(action, ...rest);
+      };
+      return ability;
+    };
+    const query = '{ sessions { title materials { title } recordings { title } } }';
+    const permissions = app.strapi.db.query('plugin::users-permissions.permission');
+    try {
+      const res = await graphql(query);
+      expect(res.body.errors).toBeUndefined();
+      expect(res.body.data.sessions).toHaveLength(6);
+      // Strapi's wrapper verifies the twelve relation fields (six sessions' materials and recordings) and the root field.
+      expect(checks).toContain('api::material.material.find');
+      expect(checks).toContain('api::recording.recording.find');
+      expect(checks.length).toBe(new Set(checks).size);
+      // A revoked permission is refused at the next request: nothing is kept between requests.
+      const [granted] = await permissions.findMany({ where: { action: 'api::material.material.find', role: { type: 'public' } } });
+      await permissions.delete({ where: { id: granted.id } });
+      checks = [];
+      const refused = await graphql(query);
+      expect(refused.body.errors?.[0]?.message).toMatch(/Forbidden/);
+      expect(checks.filter((action) => action === 'api::material.material.find')).toHaveLength(1);
+    } finally {
+      engine.generateAbility = generate;
+      await applyPublicPermissions(app.strapi);
+    }
+    const again = await graphql(query);
+    expect(again.body.errors).toBeUndefined();
+    expect(again.body.data.sessions).toHaveLength(6);
+  });
+
   it('never returns a meeting link through nested relations either', async () => {
     const res = await graphql(
       '{ catalogResources { name sessions { title materials { title } recordings { title } } } sessions { title catalogResources { name } } }'
