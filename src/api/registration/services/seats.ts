@@ -45,7 +45,22 @@ export type SeatCounts = { confirmed: number; waitlisted: number; cancelled: num
 const NONE: SeatCounts = { confirmed: 0, waitlisted: 0, cancelled: 0, attended: 0, confirmedAttended: 0 };
 
 const seats = (strapi: Core.Strapi) => {
-  let rawRowsOf: ReturnType<typeof rawRows> | undefined;
+  /**
+   * The kept counts' statement for the portal's seats left, up to its `IN` list: hand-written
+   * (src/utils/raw-rows.ts), as every uncached portal list reads it; built at first use, once
+   * Strapi's metadata exists.
+   */
+  let shown: { raw: ReturnType<typeof rawRows>; head: string } | undefined;
+  const shownStatement = () => {
+    if (shown !== undefined) return shown;
+    const raw = rawRows(strapi);
+    const names = dbNames(strapi);
+    const session = raw.quote(names.column(COUNTS, 'sessionDocumentId'));
+    const head =
+      `SELECT ${session} AS ${raw.quote('session')}, ${raw.quote(names.column(COUNTS, 'confirmed'))} AS ${raw.quote('confirmed')}` +
+      ` FROM ${raw.table(strapi.db.metadata.get(COUNTS).tableName)} WHERE ${session}`;
+    return (shown = { raw, head });
+  };
   /**
    * Registrations per session document and state, in one grouped query. A registration links to
    * both versions (draft, published) of its session: each counts once.
@@ -181,16 +196,9 @@ const seats = (strapi: Core.Strapi) => {
       const unique = [...new Set(sessionDocumentIds)];
       const counts = new Map<string, number>();
       if (unique.length === 0) return counts;
-      // Hand-written (src/utils/raw-rows.ts): every uncached portal list reads it.
-      const raw = (rawRowsOf ??= rawRows(strapi));
-      const names = dbNames(strapi);
-      const sessionColumn = raw.quote(names.column(COUNTS, 'sessionDocumentId'));
+      const { raw, head } = shownStatement();
       const ids = raw.within(unique);
-      const rows = await raw.rows(
-        `SELECT ${sessionColumn} AS ${raw.quote('session')}, ${raw.quote(names.column(COUNTS, 'confirmed'))} AS ${raw.quote('confirmed')}` +
-          ` FROM ${raw.table(strapi.db.metadata.get(COUNTS).tableName)} WHERE ${sessionColumn} ${ids.sql}`,
-        ids.bindings
-      );
+      const rows = await raw.rows(`${head} ${ids.sql}`, ids.bindings);
       for (const row of rows) counts.set(String(row.session), Number(row.confirmed));
       const missing = unique.filter((id) => !counts.has(id));
       if (missing.length > 0) for (const [id, recounted] of await confirmedCounts(missing)) counts.set(id, recounted.confirmed);
