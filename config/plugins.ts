@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { formatGraphqlError } from '../src/extensions/graphql/format-error';
 import { badInputStatusPlugin } from '../src/extensions/graphql/limits';
+import { smtpSockets } from '../src/email/smtp-sockets';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
   'users-permissions': {
@@ -67,6 +68,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
         host: env('SMTP_HOST'),
         port: env.int('SMTP_PORT', 25),
         secure: env.bool('SMTP_SECURE', false),
+        // One connection for many messages, without Nagle's delays (src/email/smtp-sockets.ts).
+        pool: true,
+        getSocket: smtpSockets(),
         ...(env('SMTP_USERNAME')
           ? { auth: { user: env('SMTP_USERNAME'), pass: env('SMTP_PASSWORD') } }
           : {}),

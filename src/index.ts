@@ -14,6 +14,7 @@ import { applyPublicPermissions } from './bootstrap/permissions';
 import { ensureReviewerRole } from './bootstrap/reviewer-role';
 import { assertProductionSecrets } from './bootstrap/secrets';
 import { closeTaskLock, connectTaskLock } from './cron/lock';
+import type { SmtpSockets } from './email/smtp-sockets';
 import { cronIdle } from './cron/tasks';
 import { registerOperationsRoutes, shutDownGracefully } from './bootstrap/operations';
 import { resetLifecycle, withinMs } from './utils/lifecycle';
@@ -92,6 +93,7 @@ export default {
     });
     stopSharingRateLimits();
     closeTaskLock();
+    (strapi.config.get('plugin::email.providerOptions') as { getSocket?: SmtpSockets } | undefined)?.getSocket?.closeAll();
     await responseCache(strapi).stop();
   },
 };

@@ -4,6 +4,8 @@ import { SMTPServer } from 'smtp-server';
 /** A real SMTP server on loopback that keeps every message it accepts, parsed. */
 export class TestSmtp {
   readonly messages: ParsedMail[] = [];
+  /** SMTP connections accepted so far. */
+  connections = 0;
   private server: SMTPServer | undefined;
 
   /** `delayMs`: how long the server takes over each message before it accepts it (a slow relay). */
@@ -17,6 +19,13 @@ export class TestSmtp {
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
+      // At stop, as a relay being shut down: sessions still open (the app's pooled connection) get
+      // half a second to finish, then a 421 and the end of the connection (smtp-server waits 30 s).
+      closeTimeout: 500,
+      onConnect: (_session, callback) => {
+        this.connections += 1;
+        callback();
+      },
       onData: (stream, _session, callback) => {
         simpleParser(stream)
           .then(async (mail) => {

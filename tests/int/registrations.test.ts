@@ -333,6 +333,18 @@ describe('GraphQL', () => {
   });
 });
 
+describe('sending', () => {
+  it('sends messages one after another over one SMTP connection, not one connection each', async () => {
+    const session = await createSession(app.strapi, { title: 'Sessió de molts correus', startsAt: new Date(Date.now() + 50 * DAY) });
+    const opened = smtp.connections;
+    const names = ['t1', 't2', 't3', 't4', 't5', 't6'];
+    for (const n of names) expect((await register(session, person(n))).status).toBe(201);
+    await smtp.waitFor(() => names.every((n) => smtp.to(`persona.${n}@`).length === 1));
+    // (Two at most: the pool opens a new connection after 100 messages, which may fall here.)
+    expect(smtp.connections - opened).toBeLessThanOrEqual(2);
+  });
+});
+
 describe('an SMTP outage', () => {
   it('keeps messages in the outbox and delivers each exactly once when the server is back', async () => {
     await smtp.waitFor(() => true);
