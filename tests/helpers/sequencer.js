@@ -3,7 +3,7 @@
  * splits every pass in two (`npm test -- --shard=k/2`), one shard per stream, so that the two
  * streams end together (docs/performance.md, "Where CI's time goes"). A file's weight is the
  * seconds it took in CI's own run (2026-12-06, second session: two streams, printed by
- * timing-reporter.js; the PostgreSQL pass's figure for files that run on every database, unless
+ * timing-reporter.js; deploy-nginx's since its emails go over one SMTP connection, sixth session; the PostgreSQL pass's figure for files that run on every database, unless
  * BY_CLIENT has the pass's own); a file
  * not listed counts as DEFAULT_SECONDS. A stale table only makes the shards less even: every file
  * still runs in exactly one shard.
@@ -19,9 +19,9 @@ const Sequencer = require('@jest/test-sequencer').default;
 
 const DEFAULT_SECONDS = 3;
 const SECONDS = {
-  'tests/int/deploy-nginx.pg.test.ts': 81,
   'tests/e2e/admin.sqlite.test.ts': 63,
   'tests/int/bench-smoke.sqlite.test.ts': 62,
+  'tests/int/deploy-nginx.pg.test.ts': 45,
   'tests/e2e/site.test.ts': 43,
   'tests/int/two-processes.pg.test.ts': 42,
   'tests/int/session-changes-two-processes.pg.test.ts': 35,
