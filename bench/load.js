@@ -44,6 +44,8 @@ process.on('message', ({ countHeader, uniqueQuery, ...options }) => {
         p50: result.latency.p50,
         p99: result.latency.p99,
         errors: result.errors + result.timeouts + result.non2xx,
+        // (what the errors were: connection errors, timeouts, and the answers by status class)
+        errorKinds: { socket: result.errors, timeouts: result.timeouts, non2xx: result.non2xx },
         statuses,
         headerCounts,
         duration: result.duration,
