@@ -19,8 +19,8 @@ export type SmtpSockets = ((options: SocketOptions, callback: SocketCallback) =>
 
 export const smtpSockets = (): SmtpSockets => {
   const open = new Set<net.Socket>();
-  const getSocket = ({ host, port, connectionTimeout = 120000 }: SocketOptions, callback: SocketCallback) => {
-    const socket = net.connect({ host, port: port ?? 25, noDelay: true });
+  const getSocket = ({ host, port = 25, connectionTimeout = 120000 }: SocketOptions, callback: SocketCallback) => {
+    const socket = net.connect({ host, port, noDelay: true });
     open.add(socket);
     socket.once('close', () => open.delete(socket));
     const timer = setTimeout(() => socket.destroy(new Error(`SMTP: no connection to ${host}:${port} within ${connectionTimeout} ms`)), connectionTimeout);

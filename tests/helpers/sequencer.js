@@ -3,9 +3,9 @@
  * splits every pass in two (`npm test -- --shard=k/2`), one shard per stream, so that the two
  * streams end together (docs/performance.md, "Where CI's time goes"). A file's weight is the
  * seconds it took in CI's own run (2026-12-06, second session: two streams, printed by
- * timing-reporter.js; deploy-nginx's since its emails go over one SMTP connection, sixth session; the PostgreSQL pass's figure for files that run on every database, unless
- * BY_CLIENT has the pass's own); a file
- * not listed counts as DEFAULT_SECONDS. A stale table only makes the shards less even: every file
+ * timing-reporter.js; deploy-nginx's from the sixth session, once its emails went over one SMTP
+ * connection; the PostgreSQL pass's figure for files that run on every database, unless BY_CLIENT
+ * has the pass's own); a file not listed counts as DEFAULT_SECONDS. A stale table only makes the shards less even: every file
  * still runs in exactly one shard.
  *
  * Within a shard, Jest's own order, except that the files that wait for the admin panel's bundle
