@@ -7,7 +7,7 @@ import { registerAdminRoutes } from './admin-api/routes';
 import { registerCacheInvalidation } from './cache/invalidation';
 import { appNamespace, responseCache } from './cache/store';
 import { configureAdminLists } from './bootstrap/admin-lists';
-import { survivePassingDatabaseFaults } from './bootstrap/database-faults';
+import { failedCommitsFail, survivePassingDatabaseFaults } from './bootstrap/database-faults';
 import { ensureFirstAdmin } from './bootstrap/admin-user';
 import { ensureLocales } from './bootstrap/locales';
 import { applyPublicPermissions } from './bootstrap/permissions';
@@ -38,6 +38,7 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     assertProductionSecrets(process.env);
     survivePassingDatabaseFaults(strapi);
+    failedCommitsFail(strapi);
     strapi.documents.use(validateIneCode);
     strapi.documents.use(guardProposalStatus);
     strapi.documents.use(checkSurvey);

@@ -184,3 +184,17 @@ it('answers 503 while PostgreSQL is down, recovers by itself within 10 s, and ke
       `recovered ${(recoveredAt ?? 0) - startedAt} ms after PostgreSQL was back, ${confirmed.length} confirmed registrations all stored (${stored.size} rows)`
   );
 });
+
+it('fails a transaction whose COMMIT fails, instead of answering it done', async () => {
+  const db = app.strapi.db;
+  const name = `Rol perdut ${Date.now()}`;
+  const attempt = db.transaction(async ({ trx }) => {
+    await db.query('plugin::users-permissions.role').create({ data: { name, description: 'mai desat', type: name.toLowerCase().replace(/\s+/g, '-') } });
+    // A constraint checked only at COMMIT, broken: every statement succeeds and the COMMIT fails, as
+    // it does when the connection drops under it (knex reports both alike).
+    await trx.raw('create temporary table commit_check (n int unique deferrable initially deferred) on commit drop');
+    await trx.raw('insert into commit_check values (1), (1)');
+  });
+  await expect(attempt).rejects.toThrow(/COMMIT.*duplicate key/);
+  expect(await db.query('plugin::users-permissions.role').count({ where: { name } })).toBe(0);
+});
