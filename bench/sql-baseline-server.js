@@ -104,6 +104,8 @@ const group = (rows, key) => {
   return map;
 };
 const isoOrNull = (value) => (value === null ? null : iso(value));
+/** A boolean column as the app answers it (SQLite stores 0 and 1). */
+const bool = (value) => (client === 'sqlite' && value !== null ? Boolean(value) : value);
 const timestamps = (row) => ({ createdAt: isoOrNull(row.created_at), updatedAt: isoOrNull(row.updated_at), publishedAt: isoOrNull(row.published_at), locale: row.locale });
 const PUBLIC_URL = (process.env.PUBLIC_URL ?? 'http://localhost:1337').replace(/\/+$/, '');
 /** An upload file as the REST API shows it (none in the bench's data set: not compared byte for byte). */
@@ -130,7 +132,7 @@ const past = async (limit) => {
     [now, limit]
   );
   const ids = sessions.map((s) => s.id);
-  if (ids.length === 0) return `${JSON.stringify({ data: [], meta: {} })}`;
+  if (ids.length === 0) return JSON.stringify({ data: [], meta: {} });
   const within = list(ids.length);
   const [speakers, resources, materials, recordings, seats] = await Promise.all([
     query(`SELECT c.entity_id, s.id, s.name, s.role, s.organization FROM sessions_cmps c JOIN components_shared_speakers s ON s.id = c.cmp_id
@@ -170,10 +172,10 @@ const past = async (limit) => {
       id,
       documentId: s.document_id, title: s.title, slug: s.slug, summary: s.summary, description: typeof s.description === 'string' ? JSON.parse(s.description) : s.description, startsAt: iso(s.starts_at),
       durationMinutes: s.duration_minutes, eventStatus: s.event_status, coOrganizer: s.co_organizer, capacity: s.capacity,
-      registrationOpen: client === 'sqlite' && s.registration_open !== null ? Boolean(s.registration_open) : s.registration_open, ...timestamps(s),
+      registrationOpen: bool(s.registration_open), ...timestamps(s),
       speakers: (speakersOf.get(id) ?? []).map((p) => ({ id: Number(p.id), name: p.name, role: p.role, organization: p.organization })),
       catalogResources: (resourcesOf.get(id) ?? []).map((r) => ({
-        id: Number(r.id), documentId: r.document_id, name: r.name, code: r.code, catalogUrl: r.catalog_url, qualifiesForSupport: client === 'sqlite' && r.qualifies_for_support !== null ? Boolean(r.qualifies_for_support) : r.qualifies_for_support,
+        id: Number(r.id), documentId: r.document_id, name: r.name, code: r.code, catalogUrl: r.catalog_url, qualifiesForSupport: bool(r.qualifies_for_support),
       })),
       materials: (materialsOf.get(id) ?? []).map((m) => ({
         id: Number(m.id), documentId: m.document_id, title: m.title, description: m.description, kind: m.kind, url: m.url, ...timestamps(m), file: fileOf(fileFor.get(`api::material.material ${Number(m.id)}`)),
@@ -187,7 +189,7 @@ const past = async (limit) => {
       isUpcoming,
       calendarUrl: `${PUBLIC_URL}/api/sessions/${s.document_id}/calendar.ics`,
       seatsLeft: s.capacity === null ? null : Math.max(0, s.capacity - (confirmed.get(s.document_id) ?? 0)),
-      registrationAvailable: isUpcoming && s.event_status === 'scheduled' && s.registration_open === true,
+      registrationAvailable: isUpcoming && s.event_status === 'scheduled' && bool(s.registration_open) === true,
     };
   });
   return JSON.stringify({ data, meta: {} });

@@ -45,6 +45,9 @@ export const failedCommitsFail = (strapi: Core.Strapi): void => {
     let trx: KnexTransaction | undefined;
     return transaction((params) => {
       trx = params.trx;
+      // Handled from the start (awaited below): a failure here is the caller's, not an unhandled
+      // rejection, even when Strapi's after-commit callbacks wait on I/O before the await is reached.
+      trx.executionPromise?.catch(() => undefined);
       return callback(params);
     }).then(async (result) => {
       await trx?.executionPromise;
