@@ -1,6 +1,6 @@
 /**
  * The app's Prometheus metrics (prom-client): one registry per process, the instruments the code
- * moves (requests, response cache, outbox, scheduled tasks) and the gauges read at scrape time
+ * moves (requests, response cache, GraphQL executors, outbox, scheduled tasks) and the gauges read at scrape time
  * (outbox depth, database pool). Served at /metrics by src/bootstrap/operations.ts.
  */
 import type { Core } from '@strapi/strapi';
@@ -28,6 +28,13 @@ export const responseCacheLookups = new Counter({
   name: 'gomunicipal_response_cache_total',
   help: 'Server-side response cache lookups of anonymous portal reads, by result (hit, miss)',
   labelNames: ['result'] as const,
+  registers: [registry],
+});
+
+export const graphqlOperations = new Counter({
+  name: 'gomunicipal_graphql_operations_total',
+  help: 'GraphQL operations executed, by executor: compiled (graphql-jit) or graphql-js',
+  labelNames: ['executor'] as const,
   registers: [registry],
 });
 

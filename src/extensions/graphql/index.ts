@@ -9,6 +9,7 @@ import { graphqlLanguage, type GraphqlContext } from './context';
 import { publicReadProblem, type PublicReadArgs } from '../../utils/read-rules';
 import { eligibilityExtension } from './eligibility';
 import { feedbackExtension } from './feedback';
+import { registerJitExecutor } from './jit';
 import { registerPlainLeaves } from './plain-leaves';
 import { portalExtension } from './portal';
 import { proposalsExtension } from './proposals';
@@ -98,4 +99,5 @@ export const registerGraphql = (strapi: Core.Strapi): void => {
   extension.use(feedbackExtension(strapi));
   extension.use(refuseAccounts);
   registerPlainLeaves(strapi);
+  registerJitExecutor(strapi);
 };

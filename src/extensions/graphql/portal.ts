@@ -101,8 +101,8 @@ const selected = (sets: readonly (SelectionSetNode | undefined)[], info: GraphQL
 
 /** Session fields this extension derives from a session's columns: never columns themselves. */
 const SESSION_DERIVED = ['endsAt', 'isUpcoming', 'calendarUrl', 'pageUrl', 'seatsLeft', 'registrationAvailable'];
-/** What the derived fields and the prefetched relations read of a session, selected or not. */
-const SESSION_INPUTS = ['documentId', 'startsAt', 'durationMinutes', 'eventStatus', 'registrationOpen', 'capacity', 'slug', 'locale'];
+/** What the derived fields and the relations read of a session, selected or not (a relation asked with arguments is Strapi's to resolve, by the session's id). */
+const SESSION_INPUTS = ['id', 'documentId', 'startsAt', 'durationMinutes', 'eventStatus', 'registrationOpen', 'capacity', 'slug', 'locale'];
 
 /**
  * What a portal list must read, from one walk of the query's selection: the relations it selects
