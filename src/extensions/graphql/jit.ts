@@ -64,9 +64,15 @@ const compiledFor = (request: GatewayRequest): CompiledQuery | undefined => {
   }
   if (known === 'plain') return undefined;
   if (known !== 'seen') return known;
-  const compiled = compileQuery(request.schema, request.document, operationName);
-  operations.set(key, isCompiledQuery(compiled) ? compiled : 'plain');
-  return isCompiledQuery(compiled) ? compiled : undefined;
+  let usable: CompiledQuery | undefined;
+  try {
+    const compiled = compileQuery(request.schema, request.document, operationName);
+    if (isCompiledQuery(compiled)) usable = compiled;
+  } catch {
+    // What graphql-jit cannot compile, graphql-js runs, as it did before.
+  }
+  operations.set(key, usable ?? 'plain');
+  return usable;
 };
 
 export const jitExecutor = async (request: GatewayRequest): Promise<ExecutionResult> => {
