@@ -1,5 +1,6 @@
 import type { FeedbackSummary } from '../../src/api/feedback-response/services/results';
 import { service } from '../../src/utils/services';
+import { zonedWallTimeToUtc } from '../../src/utils/time';
 import { hashToken } from '../../src/utils/tokens';
 import { DAY, createRegistration, createSession } from '../helpers/fixtures';
 import { startApp, type TestApp } from '../helpers/strapi';
@@ -47,12 +48,14 @@ afterAll(async () => {
 describe('finding 4: the privacy threshold cannot be subtracted away', () => {
   let small: string;
   let neighbour: string;
+  // Range summaries take Madrid dates: the sessions are at 10:00 Madrid time on those dates, so that
+  // a run between midnight in Madrid and midnight UTC finds them on the days it asks for.
   const day = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
 
   beforeAll(async () => {
     // Two sessions in the same week: `small` has 2 responses (below the threshold of 5), `neighbour` 5.
-    small = await createSession(app.strapi, { title: 'Sessió petita', startsAt: new Date(Date.now() - 6 * DAY), eventStatus: 'held' });
-    neighbour = await createSession(app.strapi, { title: 'Sessió veïna', startsAt: new Date(Date.now() - 5 * DAY), eventStatus: 'held' });
+    small = await createSession(app.strapi, { title: 'Sessió petita', startsAt: zonedWallTimeToUtc(day(-6), '10:00'), eventStatus: 'held' });
+    neighbour = await createSession(app.strapi, { title: 'Sessió veïna', startsAt: zonedWallTimeToUtc(day(-5), '10:00'), eventStatus: 'held' });
     for (const [i, content] of [1, 1].entries()) {
       await feedback().submit((await invited(small, `petita${i}@ens.example`)).token, answers(content, 'too_long'));
     }
