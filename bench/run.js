@@ -53,7 +53,7 @@ const parseArgs = (argv) => {
     else throw new Error(`unknown option ${arg}`);
   }
   if (!['postgres', 'sqlite'].includes(options.db)) throw new Error('--db must be postgres or sqlite');
-  if (options.smoke) Object.assign(options, { rounds: 1, duration: 1, db: argv.includes('--db') ? options.db : 'sqlite' });
+  if (options.smoke) Object.assign(options, { rounds: 1, duration: 0.5, db: argv.includes('--db') ? options.db : 'sqlite' });
   return options;
 };
 

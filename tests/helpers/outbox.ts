@@ -16,3 +16,15 @@ export const drainOutbox = async (strapi: Core.Strapi): Promise<void> => {
     if (Date.now() > deadline) throw new Error(`The outbox still holds ${left} messages due or being sent after 20 s`);
   }
 };
+
+type ScheduledTask = { task: (args: { strapi: Core.Strapi }) => Promise<void> };
+
+/**
+ * The outbox worker's scheduled task itself, to run now: what its next tick would do, with the
+ * same one-run-at-a-time guard (a run while a tick is sending returns at once). For TestSmtp's
+ * `nudge`. Undefined when the app schedules no outbox worker.
+ */
+export const outboxTick = (strapi: Core.Strapi): (() => Promise<void>) | undefined => {
+  const task = (strapi.config.get('server.cron.tasks') as Record<string, ScheduledTask> | undefined)?.outbox;
+  return task === undefined ? undefined : () => task.task({ strapi });
+};

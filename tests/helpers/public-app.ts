@@ -1,4 +1,5 @@
 import { freePort } from './browser';
+import { outboxTick } from './outbox';
 import { TestSmtp } from './smtp';
 import { startApp, type TestApp } from './strapi';
 
@@ -16,6 +17,7 @@ export async function startPublicApp({ smtp = false, env = {} }: { smtp?: boolea
   const base = `http://127.0.0.1:${port}`;
   const mailEnv: Record<string, string> = mail === undefined ? {} : { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(mail.port), OUTBOX_INTERVAL_SECONDS: '1' };
   const app = await startApp({ PUBLIC_URL: base, ...mailEnv, ...env });
+  if (mail !== undefined) mail.nudge = outboxTick(app.strapi);
   await new Promise<void>((resolve) => app.strapi.server.httpServer.listen(port, '127.0.0.1', resolve));
   return { app, base, smtp: mail };
 }

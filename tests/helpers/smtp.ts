@@ -6,6 +6,12 @@ export class TestSmtp {
   readonly messages: ParsedMail[] = [];
   /** SMTP connections accepted so far. */
   connections = 0;
+  /**
+   * Run before each look at the messages while waiting: for an app in this process, its outbox
+   * worker's own task (`outboxTick`, tests/helpers/outbox.ts), so that a message goes out as soon
+   * as it is due instead of at the worker's next tick (up to a second of idle machine per wait).
+   */
+  nudge: (() => Promise<unknown>) | undefined;
   private server: SMTPServer | undefined;
 
   /** `delayMs`: how long the server takes over each message before it accepts it (a slow relay). */
@@ -58,11 +64,13 @@ export class TestSmtp {
   /** Waits until `predicate` holds for the messages received (polling), or fails after `ms`. */
   async waitFor(predicate: (messages: ParsedMail[]) => boolean, ms = 20000): Promise<void> {
     const deadline = Date.now() + ms;
-    while (!predicate(this.messages)) {
+    for (;;) {
+      await this.nudge?.();
+      if (predicate(this.messages)) return;
       if (Date.now() > deadline) {
         throw new Error(`SMTP: condition not met within ${ms} ms; received: ${this.messages.map((m) => `${m.to && 'text' in m.to ? m.to.text : '?'} ${m.subject}`).join(' | ')}`);
       }
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await new Promise((resolve) => setTimeout(resolve, this.nudge === undefined ? 100 : 20));
     }
   }
 }

@@ -1,5 +1,6 @@
 import { barcelonaMunicipalities } from '../../src/seed';
 import { freePort } from '../helpers/browser';
+import { outboxTick } from '../helpers/outbox';
 import { TestSmtp } from '../helpers/smtp';
 import { startApp, TEST_ADMIN, type TestApp } from '../helpers/strapi';
 
@@ -30,6 +31,7 @@ beforeAll(async () => {
     OUTBOX_INTERVAL_SECONDS: '1',
     SUPPORT_REQUESTS_EMAIL: 'gabinet@diba.example',
   });
+  smtp.nudge = outboxTick(app.strapi);
   token = (await app.http().post('/admin/login').send(TEST_ADMIN)).body.data.token;
   await app.strapi.documents('api::catalog-resource.catalog-resource').create({
     locale: 'ca',

@@ -2,6 +2,7 @@ import type { ParsedMail } from 'mailparser';
 import { REVIEWER_ROLE } from '../../src/bootstrap/reviewer-role';
 import { freePort } from '../helpers/browser';
 import { DAY, createSession } from '../helpers/fixtures';
+import { outboxTick } from '../helpers/outbox';
 import { TestSmtp } from '../helpers/smtp';
 import { startApp, TEST_ADMIN, type TestApp } from '../helpers/strapi';
 
@@ -31,6 +32,7 @@ beforeAll(async () => {
   smtp = new TestSmtp(await freePort());
   await smtp.start();
   app = await startApp({ SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), OUTBOX_INTERVAL_SECONDS: '1', RATE_LIMIT_PROPOSAL_POINTS: '1000' });
+  smtp.nudge = outboxTick(app.strapi);
   admin = (await app.http().post('/admin/login').send(TEST_ADMIN)).body.data.token;
 });
 

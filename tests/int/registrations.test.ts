@@ -6,6 +6,7 @@ import { zonedWallTimeToUtc } from '../../src/utils/time';
 import type { SeatsService } from '../../src/api/registration/services/seats';
 import { freePort } from '../helpers/browser';
 import { DAY, createRegistration, createSession } from '../helpers/fixtures';
+import { outboxTick } from '../helpers/outbox';
 import { TestSmtp } from '../helpers/smtp';
 import { appModule, startApp, TEST_ADMIN, type TestApp } from '../helpers/strapi';
 
@@ -57,6 +58,7 @@ beforeAll(async () => {
     RATE_LIMIT_REGISTRATION_POINTS: '100000',
     RATE_LIMIT_CANCELLATION_POINTS: '100000',
   });
+  smtp.nudge = outboxTick(app.strapi);
 });
 
 afterAll(async () => {

@@ -6,6 +6,7 @@ import { REVIEWER_ROLE } from '../../src/bootstrap/reviewer-role';
 import { hashToken } from '../../src/utils/tokens';
 import { freePort } from '../helpers/browser';
 import { DAY, createRegistration, createSession } from '../helpers/fixtures';
+import { outboxTick } from '../helpers/outbox';
 import { TestSmtp } from '../helpers/smtp';
 import { startApp, TEST_ADMIN, type TestApp } from '../helpers/strapi';
 
@@ -34,6 +35,7 @@ beforeAll(async () => {
     RATE_LIMIT_REGISTRATION_POINTS: '1000',
     RATE_LIMIT_FEEDBACK_POINTS: '1000',
   });
+  smtp.nudge = outboxTick(app.strapi);
   admin = (await app.http().post('/admin/login').send(TEST_ADMIN)).body.data.token;
 });
 
