@@ -1,6 +1,5 @@
 /** What the admin route handlers share: the editor behind a request, a document id from the path, spreadsheet downloads. */
 import { errors } from '@strapi/utils';
-import ExcelJS from 'exceljs';
 import type { Context } from 'koa';
 import { toCsv, type CsvColumn } from '../utils/csv';
 import { isDocumentId, shownId } from '../utils/document-id';
@@ -28,6 +27,8 @@ export const sendSpreadsheet = async (ctx: Context, name: string, format: 'csv' 
     ctx.body = toCsv(rows, columns);
     return;
   }
+  // Loaded at the first XLSX download, not at start: it is a third of a second of every process's boot.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'GOmunicipal';
   const sheet = workbook.addWorksheet(sheetName);

@@ -6,7 +6,6 @@
  * count of people under the privacy threshold is left out (absent, not zero).
  */
 import type { Core } from '@strapi/strapi';
-import jsonld from 'jsonld';
 import { DataFactory, Writer, type Quad } from 'n3';
 import { t } from '../messages';
 import { toCsv } from '../utils/csv';
@@ -287,6 +286,8 @@ export const openData = (strapi: Core.Strapi) => {
       const nquads = new Writer({ format: 'N-Quads' });
       nquads.addQuads(await graph());
       const text = await new Promise<string>((resolve, reject) => nquads.end((error, result: string) => (error ? reject(error) : resolve(result))));
+      // (Loaded at the first JSON-LD answer rather than at every start.)
+      const { default: jsonld } = await import('jsonld');
       const expanded = await jsonld.fromRDF(text, { format: 'application/n-quads' });
       const context = { dcat: NS.dcat, dct: NS.dct, foaf: NS.foaf, vcard: NS.vcard, xsd: NS.xsd };
       return JSON.stringify(await jsonld.compact(expanded, context), null, 2);
