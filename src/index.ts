@@ -18,6 +18,7 @@ import { cronIdle } from './cron/tasks';
 import type { SmtpSockets } from './email/smtp-sockets';
 import { registerOperationsRoutes, shutDownGracefully } from './bootstrap/operations';
 import { resetLifecycle, withinMs } from './utils/lifecycle';
+import { unwatchApp } from './utils/metrics';
 import { shareRateLimits, stopSharingRateLimits } from './utils/per-ip-limit';
 import { registerGraphql } from './extensions/graphql';
 import { checkSurvey } from './document-middlewares/check-survey';
@@ -96,5 +97,6 @@ export default {
     closeTaskLock();
     (strapi.config.get('plugin::email.providerOptions') as { getSocket?: SmtpSockets } | undefined)?.getSocket?.closeAll();
     await responseCache(strapi).stop();
+    unwatchApp(strapi);
   },
 };
