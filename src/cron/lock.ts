@@ -1,9 +1,9 @@
 /**
  * The cross-process lock of scheduled tasks: each tick of a task runs in one process only, and a
- * run is never overlapped by another process's. With REDIS_URL, a Redis lease per task plus the
- * last tick taken (exactly once per tick); otherwise a PostgreSQL or MariaDB advisory lock, held
- * for the run and at least MIN_HOLD_MS from the tick (processes fire the same tick within that);
- * SQLite has one process.
+ * run is never overlapped by another process's. Both kinds hold the lock for the run only and keep
+ * the last tick taken, so a tick runs exactly once however late another process fires it: with
+ * REDIS_URL, a Redis lease per task and a key; otherwise a PostgreSQL or MariaDB advisory lock and
+ * Strapi's core store (read and written under the lock). SQLite has one process.
  */
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
@@ -11,7 +11,6 @@ import Redis from 'ioredis';
 import { appNamespace } from '../cache/store';
 
 const LEASE_MS = 60000;
-const MIN_HOLD_MS = 10000;
 
 /** Acquires the lock of `task` for the tick `tick`; resolves with its release, or undefined when another process has it. */
 export type TaskLock = (task: string, tick: Date) => Promise<(() => Promise<void>) | undefined>;
@@ -48,6 +47,9 @@ const advisoryKey = (namespace: string, task: string): number => crypto.createHa
 
 type Knex = Core.Strapi['db']['connection'];
 
+/** The last tick (whole seconds) each task was taken for, in Strapi's core store: the database lock's counterpart of the Redis key. */
+const lastTicks = (strapi: Core.Strapi) => strapi.store({ type: 'core', name: 'gomunicipal-cron' });
+
 const databaseLock =
   (strapi: Core.Strapi, namespace: string): TaskLock =>
   async (task, tick) => {
@@ -57,20 +59,7 @@ const databaseLock =
     const connection = await knex.client.acquireConnection();
     const run = (sql: string, bindings: (string | number)[]) => knex.raw(sql, bindings).connection(connection);
     const key = advisoryKey(namespace, task);
-    try {
-      const result = client === 'postgres' ? await run('select pg_try_advisory_lock(?) as taken', [key]) : await run('select get_lock(?, 0) as taken', [`gomunicipal:${key}`]);
-      const row = client === 'postgres' ? (result as { rows: { taken: boolean }[] }).rows[0] : (result as [{ taken: number }[]])[0][0];
-      if (row.taken !== true && Number(row.taken) !== 1) {
-        await knex.client.releaseConnection(connection);
-        return undefined;
-      }
-    } catch (error) {
-      await knex.client.releaseConnection(connection);
-      throw error;
-    }
-    return async () => {
-      const hold = tick.getTime() + MIN_HOLD_MS - Date.now();
-      if (hold > 0) await new Promise((resolve) => setTimeout(resolve, hold));
+    const unlock = async () => {
       try {
         if (client === 'postgres') await run('select pg_advisory_unlock(?)', [key]);
         else await run('select release_lock(?)', [`gomunicipal:${key}`]);
@@ -78,6 +67,28 @@ const databaseLock =
         await knex.client.releaseConnection(connection);
       }
     };
+    let taken = false;
+    try {
+      const result = client === 'postgres' ? await run('select pg_try_advisory_lock(?) as taken', [key]) : await run('select get_lock(?, 0) as taken', [`gomunicipal:${key}`]);
+      const row = client === 'postgres' ? (result as { rows: { taken: boolean }[] }).rows[0] : (result as [{ taken: number }[]])[0][0];
+      taken = row.taken === true || Number(row.taken) === 1;
+      if (!taken) {
+        await knex.client.releaseConnection(connection);
+        return undefined;
+      }
+      const second = Math.floor(tick.getTime() / 1000);
+      const last = Number((await lastTicks(strapi).get({ key: task })) ?? 0);
+      if (last >= second) {
+        await unlock();
+        return undefined;
+      }
+      await lastTicks(strapi).set({ key: task, value: second });
+    } catch (error) {
+      if (taken) await unlock().catch(() => undefined);
+      else await knex.client.releaseConnection(connection);
+      throw error;
+    }
+    return unlock;
   };
 
 /** The lock's Redis client, connecting from the first call (bootstrap makes it, so that a first tick finds it ready). */

@@ -96,9 +96,8 @@ export const startApp = async (
     http: () => supertest(app.server.httpServer),
     env,
     stop: async () => {
-      // No new ticks first: a scheduled task every second or two keeps the pool busy (and one that
-      // took a cross-process lock holds its connection for 10 s), so the wait below would last its
-      // whole 30 s.
+      // No new ticks first: a scheduled task every second or two keeps the pool busy, so the wait
+      // below could last its whole 30 s.
       app.cron.stop();
       await databaseIdle(app);
       await app.destroy();

@@ -171,7 +171,7 @@ const driveLoad = (outcomes: Outcome[], prefix: string) => {
   const workers = Array.from({ length: 4 }, async () => {
     while (running) {
       await one();
-      await sleep(15);
+      await sleep(40);
     }
   });
   return async () => {

@@ -7,6 +7,7 @@ import { TEST_ADMIN, type TestApp } from '../helpers/strapi';
 import { service } from '../../src/utils/services';
 import { zonedWallTimeToUtc } from '../../src/utils/time';
 import { drainOutbox } from '../helpers/outbox';
+import { taskLock } from '../../src/cron/lock';
 
 /**
  * When an editor changes a published session, its registrants are told (issue 17): through the
@@ -290,5 +291,34 @@ describe('after the session', () => {
     await createRecording(app.strapi, upcoming, 'Presentació prèvia', 'https://www.youtube.com/watch?v=previa');
     await drainOutbox(app.strapi);
     expect(smtp.to('abans0@')).toHaveLength(1);
+  });
+});
+
+describe('the lock of a scheduled task across processes (without Redis)', () => {
+  it('takes each tick once: not while it is held, nor after its release, nor an earlier one; the next tick is taken', async () => {
+    const lock = taskLock(app.strapi);
+    // (a task of its own, an hour ahead: none of the app's own ticks comes near)
+    const task = `lock-test-${Date.now()}`;
+    const tick = new Date(Math.floor(Date.now() / 1000) * 1000 + 3600000);
+    const later = (seconds: number) => new Date(tick.getTime() + seconds * 1000);
+    const first = await lock(task, tick);
+    expect(first).toEqual(expect.any(Function));
+    if (app.strapi.db.dialect.client === 'sqlite') {
+      // One process: nothing to share, every tick is taken.
+      await first?.();
+      return;
+    }
+    // Each call takes its own connection, as another process would.
+    expect(await lock(task, tick)).toBeUndefined();
+    await first?.();
+    expect(await lock(task, tick)).toBeUndefined();
+    expect(await lock(task, later(-5))).toBeUndefined();
+    const next = await lock(task, later(1));
+    expect(next).toEqual(expect.any(Function));
+    // Released for the run only: the tick after is free at once.
+    await next?.();
+    const after = await lock(task, later(2));
+    expect(after).toEqual(expect.any(Function));
+    await after?.();
   });
 });

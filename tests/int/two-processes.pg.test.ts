@@ -18,7 +18,7 @@ beforeAll(async () => {
     SMTP_HOST: '127.0.0.1',
     SMTP_PORT: String(smtp.port),
     OUTBOX_INTERVAL_SECONDS: '1',
-    OUTBOX_BATCH_SIZE: '10',
+    OUTBOX_BATCH_SIZE: '25',
     RATE_LIMIT_REGISTRATION_POINTS: '100000',
   });
   second = await startChildApp(app.env, await freePort());
@@ -48,7 +48,7 @@ it('keeps capacity and sends every email exactly once with two processes', async
 
   // Both processes run the outbox worker; each of the 200 emails arrives once.
   await smtp.waitFor((messages) => messages.length >= 200, 60000);
-  await new Promise((resolve) => setTimeout(resolve, 3000));
+  await new Promise((resolve) => setTimeout(resolve, 2000));
   const recipients = smtp.messages.map((m) => (m.to && 'text' in m.to ? m.to.text : ''));
   expect(recipients).toHaveLength(200);
   expect(new Set(recipients).size).toBe(200);
