@@ -1,6 +1,7 @@
 /**
  * The load generator, in its own process: receives autocannon options from the parent
- * (process.send), runs them, answers with the figures. Bodies may contain `[<id>]`, replaced by a
+ * (process.send), runs them, answers with the figures, and waits for the next run (it exits with
+ * its parent, or after a failed run). Bodies may contain `[<id>]`, replaced by a
  * unique id per request (autocannon's idReplacement), e.g. to register different people.
  * `countHeader: name` counts the answers by that response header's value (e.g. X-Cache: how many
  * were rendered, MISS, and how many shared, HIT). `uniqueQuery: true` adds a parameter the app
@@ -9,6 +10,8 @@
  */
 'use strict';
 const autocannon = require('autocannon');
+
+process.on('disconnect', () => process.exit(0));
 
 process.on('message', ({ countHeader, uniqueQuery, ...options }) => {
   let sent = 0;
@@ -50,7 +53,6 @@ process.on('message', ({ countHeader, uniqueQuery, ...options }) => {
         headerCounts,
         duration: result.duration,
       },
-      () => process.exit(0)
     );
   });
   autocannon.track(instance, { renderProgressBar: false, renderResultsTable: false, renderLatencyTable: false });
