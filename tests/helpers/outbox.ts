@@ -28,3 +28,18 @@ export const outboxTick = (strapi: Core.Strapi): (() => Promise<void>) | undefin
   const task = (strapi.config.get('server.cron.tasks') as Record<string, ScheduledTask> | undefined)?.outbox;
   return task === undefined ? undefined : () => task.task({ strapi });
 };
+
+/**
+ * Resolves once the outbox holds nothing due or being sent, sending nothing itself: for files whose
+ * other processes send. After it nothing more goes out (a message is sent only from a row a process
+ * claimed, and TestSmtp records a message before it accepts it, which is before its row is marked
+ * sent), so a duplicate has already arrived: no pause that hopes to outlast a late one is needed.
+ */
+export const outboxSettled = async (strapi: Core.Strapi, ms = 60000): Promise<void> => {
+  const outbox = service(strapi, 'api::outbox-message.outbox-message');
+  for (const deadline = Date.now() + ms; ; await new Promise((resolve) => setTimeout(resolve, 100))) {
+    const left = await outbox.unsettled(new Date());
+    if (left === 0) return;
+    if (Date.now() > deadline) throw new Error(`The outbox still holds ${left} messages due or being sent after ${ms / 1000} s`);
+  }
+};

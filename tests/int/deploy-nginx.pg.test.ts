@@ -5,6 +5,7 @@ import { freePort } from '../helpers/browser';
 import { startChildApp, type ChildApp } from '../helpers/child';
 import { DAY, createRegistration, createSession } from '../helpers/fixtures';
 import { TestNginx, TestRedis } from '../helpers/nginx';
+import { outboxSettled } from '../helpers/outbox';
 import { TestSmtp } from '../helpers/smtp';
 import { startApp, type TestApp } from '../helpers/strapi';
 import { hashToken } from '../../src/utils/tokens';
@@ -224,7 +225,7 @@ it('loses and duplicates nothing through a rolling restart under load (SIGTERM, 
   // Every registration's email arrives once: none lost at a shutdown, none sent twice.
   const received = () => smtp.messages.map((m) => (m.to && 'text' in m.to ? m.to.text : '')).filter((to) => to.startsWith('rolling'));
   await smtp.waitFor(() => new Set(received()).size >= registered.length, 60000);
-  await sleep(2000);
+  await outboxSettled(app.strapi);
   expect(received().sort()).toEqual([...registered].sort());
   console.log(`rolling restart: ${outcomes.length} requests through nginx, none failed; ${registered.length} registrations, each stored and emailed once`);
 });

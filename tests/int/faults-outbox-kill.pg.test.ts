@@ -1,5 +1,6 @@
 import { freePort } from '../helpers/browser';
 import { startChildApp, type ChildApp } from '../helpers/child';
+import { outboxSettled } from '../helpers/outbox';
 import { TestSmtp } from '../helpers/smtp';
 import { startApp, type TestApp } from '../helpers/strapi';
 import type { OutboxService } from '../../src/api/outbox-message/services/outbox-message';
@@ -62,8 +63,8 @@ it('delivers every message after a SIGKILL mid-send, with at most the one in fli
   child = await startChildApp(childEnv, await freePort());
   const received = () => new Set(smtp.messages.map((m) => (m.to && 'text' in m.to ? m.to.text : '')));
   await smtp.waitFor(() => recipients.every((r) => received().has(r)), 90000);
-  // Room for a late duplicate to show up before counting.
-  await new Promise((resolve) => setTimeout(resolve, 3000));
+  // Every row settled: a duplicate (the message in flight at the kill, taken again) has arrived.
+  await outboxSettled(app.strapi);
 
   const sent = smtp.messages.map((m) => (m.to && 'text' in m.to ? m.to.text : ''));
   const duplicates = sent.length - new Set(sent).size;

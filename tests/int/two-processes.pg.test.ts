@@ -2,6 +2,7 @@ import supertest from 'supertest';
 import { freePort } from '../helpers/browser';
 import { startChildApp, type ChildApp } from '../helpers/child';
 import { DAY, createSession } from '../helpers/fixtures';
+import { outboxSettled } from '../helpers/outbox';
 import { TestSmtp } from '../helpers/smtp';
 import { startApp, type TestApp } from '../helpers/strapi';
 
@@ -48,7 +49,7 @@ it('keeps capacity and sends every email exactly once with two processes', async
 
   // Both processes run the outbox worker; each of the 200 emails arrives once.
   await smtp.waitFor((messages) => messages.length >= 200, 60000);
-  await new Promise((resolve) => setTimeout(resolve, 2000));
+  await outboxSettled(app.strapi);
   const recipients = smtp.messages.map((m) => (m.to && 'text' in m.to ? m.to.text : ''));
   expect(recipients).toHaveLength(200);
   expect(new Set(recipients).size).toBe(200);
