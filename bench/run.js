@@ -135,11 +135,16 @@ const rssMb = (pid) => {
 
 /** Load generators waiting for their next run: starting one costs about 0.3 s of CPU, 20 to 60 times a run. */
 const idleWorkers = [];
+/** A waiting load generator that is still there, if any. */
+const idleWorker = () => {
+  for (let worker = idleWorkers.pop(); worker !== undefined; worker = idleWorkers.pop()) if (worker.connected) return worker;
+  return undefined;
+};
 
 /** One autocannon run in a process of its own (a waiting one, else a new one); RSS of `pid` sampled meanwhile. */
 const runLoad = (options, pid) =>
   new Promise((resolve, reject) => {
-    const worker = idleWorkers.pop() ?? fork(path.join(__dirname, 'load.js'), [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    const worker = idleWorker() ?? fork(path.join(__dirname, 'load.js'), [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
     let maxRss = 0;
     const sampler = setInterval(() => {
       const rss = pid === undefined ? undefined : rssMb(pid);
