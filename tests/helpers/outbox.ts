@@ -1,21 +1,24 @@
 import type { Core } from '@strapi/strapi';
 import { service } from '../../src/utils/services';
 
+/** Polls until the outbox holds nothing due or being sent (sending a batch before each look when `send`), or fails after `ms`. */
+const settle = async (strapi: Core.Strapi, send: boolean, ms: number): Promise<void> => {
+  const outbox = service(strapi, 'api::outbox-message.outbox-message');
+  for (const deadline = Date.now() + ms; ; await new Promise((resolve) => setTimeout(resolve, 50))) {
+    const now = new Date();
+    if (send) await outbox.processBatch(now);
+    const left = await outbox.unsettled(now);
+    if (left === 0) return;
+    if (Date.now() > deadline) throw new Error(`The outbox still holds ${left} messages due or being sent after ${ms / 1000} s`);
+  }
+};
+
 /**
  * Sends what the outbox holds now, as the scheduled worker does on its ticks, and resolves once
  * nothing is due or being sent (a tick already sending is waited for). After it, "nothing more
  * goes out" is a fact of the outbox rather than the hope that a pause outlasted the next tick.
  */
-export const drainOutbox = async (strapi: Core.Strapi): Promise<void> => {
-  const outbox = service(strapi, 'api::outbox-message.outbox-message');
-  for (const deadline = Date.now() + 20000; ; await new Promise((resolve) => setTimeout(resolve, 50))) {
-    const now = new Date();
-    await outbox.processBatch(now);
-    const left = await outbox.unsettled(now);
-    if (left === 0) return;
-    if (Date.now() > deadline) throw new Error(`The outbox still holds ${left} messages due or being sent after 20 s`);
-  }
-};
+export const drainOutbox = (strapi: Core.Strapi): Promise<void> => settle(strapi, true, 20000);
 
 type ScheduledTask = { task: (args: { strapi: Core.Strapi }) => Promise<void> };
 
@@ -35,11 +38,4 @@ export const outboxTick = (strapi: Core.Strapi): (() => Promise<void>) | undefin
  * claimed, and TestSmtp records a message before it accepts it, which is before its row is marked
  * sent), so a duplicate has already arrived: no pause that hopes to outlast a late one is needed.
  */
-export const outboxSettled = async (strapi: Core.Strapi, ms = 60000): Promise<void> => {
-  const outbox = service(strapi, 'api::outbox-message.outbox-message');
-  for (const deadline = Date.now() + ms; ; await new Promise((resolve) => setTimeout(resolve, 100))) {
-    const left = await outbox.unsettled(new Date());
-    if (left === 0) return;
-    if (Date.now() > deadline) throw new Error(`The outbox still holds ${left} messages due or being sent after ${ms / 1000} s`);
-  }
-};
+export const outboxSettled = (strapi: Core.Strapi, ms = 60000): Promise<void> => settle(strapi, false, ms);
