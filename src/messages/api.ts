@@ -76,6 +76,16 @@ export const API_MESSAGES = {
     ca: 'El cos de la petició és massa gran; el màxim és el límit del servidor{size}.',
     es: 'El cuerpo de la petición es demasiado grande; el máximo es el límite del servidor{size}.',
   },
+  // Strapi's own query and body validation ("Invalid key x at y"), said again in the request's language.
+  'request.invalidKey': {
+    ca: 'El paràmetre {param} fa servir «{key}»{at}, que no existeix o no es pot fer servir aquí.',
+    es: 'El parámetro {param} usa «{key}»{at}, que no existe o no se puede usar aquí.',
+  },
+  'request.invalidBodyKey': {
+    ca: 'El cos de la petició conté «{key}»{at}, que no existeix o no es pot escriure.',
+    es: 'El cuerpo de la petición contiene «{key}»{at}, que no existe o no se puede escribir.',
+  },
+  'request.invalidKeyAt': { ca: ' (dins de «{path}»)', es: ' (dentro de «{path}»)' },
   'request.notJson': { ca: 'El cos de la petició no és JSON vàlid.', es: 'El cuerpo de la petición no es JSON válido.' },
   'service.unavailable': {
     ca: 'El servei no està disponible en aquest moment. Torneu-ho a provar d’aquí a uns segons.',

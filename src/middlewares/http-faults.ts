@@ -9,6 +9,7 @@ import {
   answerFault,
   type FaultStatus,
   internalErrorMessage,
+  invalidKeyMessage,
   isDatabaseUnavailable,
   isInternalError,
   isPayloadTooLarge,
@@ -29,7 +30,7 @@ const statusOf = (error: unknown): number | undefined => {
  * reach a 503 with Retry-After, each with a message in the request's language, in Strapi's error
  * shape (GraphQL's on the GraphQL endpoint). An internal error (not an application or HTTP error)
  * is a generic 500 with an id that is in the log, never the error's text. Client errors go on to
- * Strapi's error middleware.
+ * Strapi's error middleware, Strapi's English "Invalid key" said again in the request's language.
  *
  * The users-permissions strategy swallows the database error of its Public role lookup and calls
  * an anonymous request unauthenticated, so an anonymous 401 is checked against the database: when
@@ -95,7 +96,11 @@ const httpFaults: Core.MiddlewareFactory = (_config, { strapi }) => {
       answer(ctx, 500, internalErrorMessage(language(), errorId), { errorId });
       return;
     }
-    if (failed) throw failure;
+    if (failed) {
+      const localMessage = invalidKeyMessage(failure, language());
+      if (localMessage !== undefined) (failure as Error).message = localMessage;
+      throw failure;
+    }
   };
 };
 

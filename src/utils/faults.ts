@@ -86,6 +86,26 @@ export const isInternalError = (error: unknown): boolean => {
   return !(typeof status === 'number' && status < 500 && expose !== false);
 };
 
+const shown = (text: string) => (text.length > 60 ? `${text.slice(0, 60)}…` : text);
+
+/**
+ * Strapi's query and body validation names an unknown or refused key in English ("Invalid key x at
+ * y", @strapi/utils' `throwInvalidKey`), with the key, its path and the parameter in its
+ * details. The same problem in the request's language, or undefined for any other error. REST
+ * (src/middlewares/http-faults.ts) and GraphQL (src/extensions/graphql/limits.ts) both use it.
+ */
+export const invalidKeyMessage = (error: unknown, language: Language): string | undefined => {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { name, message, details } = error as { name?: unknown; message?: unknown; details?: unknown };
+  if (name !== 'ValidationError' || typeof message !== 'string' || !message.startsWith('Invalid key ')) return undefined;
+  const { key, path, param } = (details ?? {}) as { key?: unknown; path?: unknown; param?: unknown };
+  if (typeof key !== 'string') return undefined;
+  const at = typeof path === 'string' && path !== key ? t(language, 'request.invalidKeyAt', { path: shown(path) }) : '';
+  return typeof param === 'string'
+    ? t(language, 'request.invalidKey', { param: shown(param), key: shown(key), at })
+    : t(language, 'request.invalidBodyKey', { key: shown(key), at });
+};
+
 /** A new id for an internal error, written in the log line and given to the client. */
 export const newErrorId = (): string => crypto.randomUUID();
 

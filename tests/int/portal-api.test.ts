@@ -225,6 +225,25 @@ describe('limits', () => {
       expect(res.body.error.message).toMatch(/[Pp]arámetro|Idioma/);
     }
   });
+
+  it("says Strapi's own unknown-key refusals in the request language, REST and GraphQL alike", async () => {
+    const rest = await app.http().get('/api/sessions?filters[title][$bogus]=1');
+    expect(rest.status).toBe(400);
+    expect(rest.body.error).toMatchObject({ name: 'ValidationError', details: { key: '$bogus', path: 'title', param: 'filters' } });
+    expect(rest.body.error.message).toBe('El paràmetre filters fa servir «$bogus» (dins de «title»), que no existeix o no es pot fer servir aquí.');
+    const sorted = await app.http().get('/api/sessions?sort=materials').set('accept-language', 'es');
+    expect(sorted.status).toBe(400);
+    expect(sorted.body.error.message).toBe('El parámetro sort usa «materials», que no existe o no se puede usar aquí.');
+
+    const catalan = await graphql('{ sessions(sort: "materials") { title } }');
+    expect(catalan.status).toBe(400);
+    expect(catalan.body.errors[0].message).toBe('El paràmetre sort fa servir «materials», que no existeix o no es pot fer servir aquí.');
+    expect(catalan.body.errors[0].extensions.error.details).toMatchObject({ key: 'materials', param: 'sort' });
+    const spanish = await app.http().post('/graphql').set('accept-language', 'es').send({ query: '{ sessions(sort: "nope") { title } }' });
+    expect(spanish.status).toBe(400);
+    expect(spanish.body.errors[0].message).toBe('El parámetro sort usa «nope», que no existe o no se puede usar aquí.');
+    expect(JSON.stringify([rest.body, sorted.body, catalan.body, spanish.body])).not.toContain('Invalid key');
+  });
 });
 
 describe('REST equivalents and caching', () => {

@@ -4,8 +4,11 @@
  * materials (with a file), recordings (with a file, chapters and captions), drafts and unpublished
  * relations left out, on every database. Keys are compared sorted: the query engine sets relation
  * keys in the order its parallel statements finish, the portal rows in the populate's order.
+ * On the same rows, every field an anonymous GraphQL reader can select answers without an internal
+ * error.
  */
 import type { Core } from '@strapi/strapi';
+import { buildClientSchema, getIntrospectionQuery, getNamedType, isLeafType, isNonNullType, isObjectType, type GraphQLNamedType } from 'graphql';
 import { startApp, type TestApp } from '../helpers/strapi';
 import { DAY, countQueries, createMaterial, createRecording, createSession, removeUploads, uploadFile, type UploadedFile } from '../helpers/fixtures';
 import { ALL_PORTAL_PARTS, PORTAL_POPULATE, type PortalParts } from '../../src/api/session/services/session';
@@ -264,5 +267,50 @@ describe('portal rows equal the query engine', () => {
     });
     expect(canonical(apart)).toBe(canonical([await sessions.upcoming(narrow), await sessions.past({ limit: 12, locale: 'ca', now, parts })]));
     expect(sentApart).toBe(5);
+  });
+});
+
+describe('every field an anonymous reader can select', () => {
+  /** The scalar leaves of `type`, and `__typename` for a union or an interface. */
+  const leaves = (type: GraphQLNamedType): string =>
+    isObjectType(type)
+      ? Object.values(type.getFields())
+          .filter((field) => field.args.every((arg) => !isNonNullType(arg.type)) && isLeafType(getNamedType(field.type)))
+          .map((field) => field.name)
+          .join(' ')
+      : '__typename';
+
+  it('answers each, two relations deep, without an internal error (public queries on these rows)', async () => {
+    const introspection = await app.http().post('/graphql').send({ query: getIntrospectionQuery() });
+    expect(introspection.status).toBe(200);
+    const schema = buildClientSchema(introspection.body.data);
+    const queries: string[] = [];
+    for (const root of Object.values(schema.getQueryType()?.getFields() ?? {})) {
+      if (root.args.some((arg) => isNonNullType(arg.type))) continue;
+      const type = getNamedType(root.type);
+      if (!isObjectType(type)) continue;
+      const relations = Object.values(type.getFields()).filter((field) => !isLeafType(getNamedType(field.type)) && field.args.every((arg) => !isNonNullType(arg.type)));
+      queries.push(`{ ${root.name} { ${leaves(type)} } }`);
+      for (const relation of relations) {
+        const target = getNamedType(relation.type);
+        const deeper = isObjectType(target)
+          ? Object.values(target.getFields())
+              .filter((field) => !isLeafType(getNamedType(field.type)) && field.args.every((arg) => !isNonNullType(arg.type)))
+              .map((field) => `${field.name} { ${leaves(getNamedType(field.type))} }`)
+              .join(' ')
+          : '';
+        queries.push(`{ ${root.name} { ${relation.name} { ${leaves(target)} ${deeper} } } }`);
+      }
+    }
+    const answers = await Promise.all(queries.map(async (query) => ({ query, res: await app.http().post('/graphql').send({ query }) })));
+    const internal = answers
+      .filter(({ res }) => res.status >= 500 || (res.body.errors ?? []).some((e: { extensions?: { code?: string } }) => e.extensions?.code === 'INTERNAL_SERVER_ERROR'))
+      .map(({ query, res }) => `${res.status} ${query}`);
+    expect(internal).toEqual([]);
+    // The sweep reached the rows: the sessions' materials' files and the recordings' chapters.
+    expect(queries.length).toBeGreaterThan(30);
+    const texts = answers.map(({ res }) => res.text).join('\n');
+    expect(texts).toContain('diapositives.pdf');
+    expect(texts).toContain('Preguntes');
   });
 });

@@ -87,6 +87,10 @@ export const registerGraphql = (strapi: Core.Strapi): void => {
   const extension = strapi.plugin('graphql').service('extension');
   for (const uid of GRAPHQL_HIDDEN_TYPES) extension.shadowCRUD(uid).disable();
   for (const uid of Object.keys(GRAPHQL_PUBLIC_TYPES)) extension.shadowCRUD(uid).disableMutations();
+  // A file's `related` (every document that uses it, of any type) is polymorphic: Strapi's
+  // association resolver validates it against a target model it does not have, an internal error
+  // for every reader. Portals reach each file from its material or recording.
+  extension.shadowCRUD('plugin::upload.file').field('related').disableOutput();
   extension.use(() => ({
     resolversConfig: Object.fromEntries(
       publicQueryNames().map((name) => [`Query.${name}`, { middlewares: [publicRead] }])

@@ -1,11 +1,12 @@
 /**
  * The HTTP status of GraphQL answers (an Apollo plugin): 4xx when only the client's errors, 503
- * while the database is out of reach, 500 with an error id otherwise.
+ * while the database is out of reach, 500 with an error id otherwise; Strapi's English messages
+ * in the request's language.
  */
-import { internalErrorMessage, isDatabaseUnavailable, UNAVAILABLE_MESSAGE, UNAVAILABLE_RETRY_AFTER_SECONDS } from '../../utils/faults';
+import { internalErrorMessage, invalidKeyMessage, isDatabaseUnavailable, UNAVAILABLE_MESSAGE, UNAVAILABLE_RETRY_AFTER_SECONDS } from '../../utils/faults';
 import { requestLanguage } from '../../utils/language';
 
-type GraphqlErrorOut = { message?: string; extensions?: { code?: unknown; errorId?: unknown; error?: { details?: { retryAfterSeconds?: unknown } } } };
+type GraphqlErrorOut = { message?: string; extensions?: { code?: unknown; errorId?: unknown; error?: { message?: string; details?: { retryAfterSeconds?: unknown } } } };
 type ResponseBody = { kind: string; singleResult?: { data?: Record<string, unknown> | null; errors?: GraphqlErrorOut[] } };
 type ResponseHttp = { status?: number; headers: { set(name: string, value: string): unknown } };
 type RequestContext = {
@@ -51,6 +52,8 @@ export const badInputStatusPlugin = {
         const language = requestLanguage(undefined, request.http?.headers.get('accept-language'));
         for (const error of errors) {
           if (error.extensions?.code === 'INTERNAL_SERVER_ERROR') error.message = internalErrorMessage(language, String(error.extensions.errorId));
+          const localMessage = invalidKeyMessage(error.extensions?.error, language);
+          if (localMessage !== undefined && error.extensions?.error !== undefined) error.message = error.extensions.error.message = localMessage;
         }
         const noData = result?.data === undefined || result.data === null || Object.values(result.data).every((v) => v === null);
         const statuses = errors.map((e) => STATUS_BY_CODE[String(e.extensions?.code)]);
