@@ -15,11 +15,11 @@ export const ensureReviewerRole = async (strapi: Core.Strapi): Promise<void> => 
   const roles = strapi.service('admin::role');
   let role = await strapi.db.query('admin::role').findOne({ where: { code: REVIEWER_ROLE.code } });
   if (role === null) role = await roles.create({ ...REVIEWER_ROLE });
-  // Fields the admin does not show (a tracking link's hash) are not given to anyone.
-  const fields = (uid: string) =>
-    Object.entries((strapi.getModel(uid as 'api::proposal.proposal') as { attributes: Record<string, { visible?: boolean }> }).attributes)
-      .filter(([, attribute]) => attribute.visible !== false)
-      .map(([name]) => name);
+  // Every field the admin shows (not a tracking link's hash), in the form the admin's own start-up
+  // clean-up keeps (components as their subfields, no timestamps): any other form is rewritten by
+  // that clean-up and then by this function at every start.
+  const contentTypes = strapi.service('admin::content-type') as { getNestedFields(model: unknown, options: { components: unknown }): string[] };
+  const fields = (uid: string) => contentTypes.getNestedFields(strapi.getModel(uid as 'api::proposal.proposal'), { components: strapi.components });
   const permission = (action: string, uid: string) => ({ action: `plugin::content-manager.explorer.${action}`, subject: uid, properties: { fields: fields(uid) }, conditions: [] });
   await roles.assignPermissions(role.id, [
     ...WORK_ON.flatMap((uid) => [permission('read', uid), permission('update', uid)]),

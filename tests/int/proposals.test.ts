@@ -1,5 +1,5 @@
 import type { ParsedMail } from 'mailparser';
-import { REVIEWER_ROLE } from '../../src/bootstrap/reviewer-role';
+import { ensureReviewerRole, REVIEWER_ROLE } from '../../src/bootstrap/reviewer-role';
 import { freePort } from '../helpers/browser';
 import { DAY, createSession } from '../helpers/fixtures';
 import { outboxTick } from '../helpers/outbox';
@@ -194,6 +194,31 @@ describe('reviewing', () => {
       .get('/content-manager/collection-types/api::registration.registration')
       .set('authorization', `Bearer ${token}`);
     expect(registrations.status).toBe(403);
+  });
+
+  it("keeps the role's permissions in the form the admin's start-up clean-up keeps: another start rewrites none", async () => {
+    const reviewerPermissions = () =>
+      app.strapi.db.query('admin::permission').findMany({ where: { role: { code: REVIEWER_ROLE.code } }, orderBy: { id: 'asc' } });
+    const before = await reviewerPermissions();
+    expect(before).toHaveLength(6);
+    const writes: string[] = [];
+    const listener = ({ sql }: { sql: string }) => {
+      if (/^\s*(insert|update|delete)\b/i.test(sql) && /admin_permissions/.test(sql)) writes.push(sql);
+    };
+    app.strapi.db.connection.client.on('query', listener);
+    try {
+      // What every start runs: the admin's clean-up of stored permissions, then the role's own.
+      await app.strapi.service('admin::permission').cleanPermissionsInDatabase();
+      await ensureReviewerRole(app.strapi);
+    } finally {
+      app.strapi.db.connection.client.removeListener('query', listener);
+    }
+    expect(writes).toEqual([]);
+    expect(await reviewerPermissions()).toEqual(before);
+    // The component's subfields are given (a reviewer reads the history), the tracking link's hash is not.
+    const proposalRead = before.find((p: { action: string; subject: string }) => p.subject === UID && p.action.endsWith('.read'));
+    expect(proposalRead.properties.fields).toEqual(expect.arrayContaining(['title', 'reviewStatus', 'history.at', 'history.to']));
+    expect(proposalRead.properties.fields).not.toContain('trackingTokenHash');
   });
 });
 
