@@ -1,8 +1,7 @@
 import { barcelonaMunicipalities } from '../../src/seed';
-import { freePort } from '../helpers/browser';
-import { outboxTick } from '../helpers/outbox';
-import { TestSmtp } from '../helpers/smtp';
-import { startApp, TEST_ADMIN, type TestApp } from '../helpers/strapi';
+import type { TestSmtp } from '../helpers/smtp';
+import { startAppWithSmtp } from '../helpers/public-app';
+import { TEST_ADMIN, type TestApp } from '../helpers/strapi';
 
 let app: TestApp;
 let smtp: TestSmtp;
@@ -21,17 +20,11 @@ const importCsv = (csv: string) =>
   app.http().post('/admin/gomunicipal/catalog-requests/import').set('authorization', `Bearer ${token}`).send({ csv });
 
 beforeAll(async () => {
-  smtp = new TestSmtp(await freePort());
-  await smtp.start();
-  app = await startApp({
+  ({ app, smtp } = await startAppWithSmtp({
     ELIGIBILITY_VALIDITY_MONTHS: '24',
     SERVICE_CATALOG_URL: 'https://cataleg.diba.example',
-    SMTP_HOST: '127.0.0.1',
-    SMTP_PORT: String(smtp.port),
-    OUTBOX_INTERVAL_SECONDS: '1',
     SUPPORT_REQUESTS_EMAIL: 'gabinet@diba.example',
-  });
-  smtp.nudge = outboxTick(app.strapi);
+  }));
   token = (await app.http().post('/admin/login').send(TEST_ADMIN)).body.data.token;
   await app.strapi.documents('api::catalog-resource.catalog-resource').create({
     locale: 'ca',

@@ -1,10 +1,9 @@
 import type { ParsedMail } from 'mailparser';
 import { ensureReviewerRole, REVIEWER_ROLE } from '../../src/bootstrap/reviewer-role';
-import { freePort } from '../helpers/browser';
 import { DAY, createSession } from '../helpers/fixtures';
-import { outboxTick } from '../helpers/outbox';
-import { TestSmtp } from '../helpers/smtp';
-import { startApp, TEST_ADMIN, type TestApp } from '../helpers/strapi';
+import type { TestSmtp } from '../helpers/smtp';
+import { startAppWithSmtp } from '../helpers/public-app';
+import { TEST_ADMIN, type TestApp } from '../helpers/strapi';
 
 let app: TestApp;
 let smtp: TestSmtp;
@@ -29,10 +28,7 @@ const idOf = async (email: string) =>
 const statusToken = (mail: ParsedMail) => /\/propose\/status\/\?token=([A-Za-z0-9_-]+)/.exec(mail.text ?? '')?.[1] as string;
 
 beforeAll(async () => {
-  smtp = new TestSmtp(await freePort());
-  await smtp.start();
-  app = await startApp({ SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), OUTBOX_INTERVAL_SECONDS: '1', RATE_LIMIT_PROPOSAL_POINTS: '1000' });
-  smtp.nudge = outboxTick(app.strapi);
+  ({ app, smtp } = await startAppWithSmtp({ RATE_LIMIT_PROPOSAL_POINTS: '1000' }));
   admin = (await app.http().post('/admin/login').send(TEST_ADMIN)).body.data.token;
 });
 

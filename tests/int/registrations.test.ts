@@ -4,11 +4,10 @@ import type { ParsedMail } from 'mailparser';
 import { service } from '../../src/utils/services';
 import { zonedWallTimeToUtc } from '../../src/utils/time';
 import type { SeatsService } from '../../src/api/registration/services/seats';
-import { freePort } from '../helpers/browser';
 import { DAY, createRegistration, createSession } from '../helpers/fixtures';
-import { outboxTick } from '../helpers/outbox';
-import { TestSmtp } from '../helpers/smtp';
-import { appModule, startApp, TEST_ADMIN, type TestApp } from '../helpers/strapi';
+import type { TestSmtp } from '../helpers/smtp';
+import { startAppWithSmtp } from '../helpers/public-app';
+import { appModule, TEST_ADMIN, type TestApp } from '../helpers/strapi';
 
 let app: TestApp;
 let smtp: TestSmtp;
@@ -46,19 +45,13 @@ const linkIn = (mail: ParsedMail, path: string) => {
 };
 
 beforeAll(async () => {
-  smtp = new TestSmtp(await freePort());
-  await smtp.start();
-  app = await startApp({
-    SMTP_HOST: '127.0.0.1',
-    SMTP_PORT: String(smtp.port),
+  ({ app, smtp } = await startAppWithSmtp({
     EMAIL_FROM: 'Dijous GOmunicipal <gomunicipal@diba.example>',
-    OUTBOX_INTERVAL_SECONDS: '1',
     OUTBOX_RETRY_BASE_SECONDS: '1',
     OUTBOX_RETRY_MAX_SECONDS: '1',
     RATE_LIMIT_REGISTRATION_POINTS: '100000',
     RATE_LIMIT_CANCELLATION_POINTS: '100000',
-  });
-  smtp.nudge = outboxTick(app.strapi);
+  }));
 });
 
 afterAll(async () => {

@@ -4,11 +4,10 @@ import type { FeedbackService } from '../../src/api/feedback-response/services/f
 import type { RegistrationService } from '../../src/api/registration/services/registration';
 import { REVIEWER_ROLE } from '../../src/bootstrap/reviewer-role';
 import { hashToken } from '../../src/utils/tokens';
-import { freePort } from '../helpers/browser';
 import { DAY, createRegistration, createSession } from '../helpers/fixtures';
-import { outboxTick } from '../helpers/outbox';
-import { TestSmtp } from '../helpers/smtp';
-import { startApp, TEST_ADMIN, type TestApp } from '../helpers/strapi';
+import type { TestSmtp } from '../helpers/smtp';
+import { startAppWithSmtp } from '../helpers/public-app';
+import { TEST_ADMIN, type TestApp } from '../helpers/strapi';
 
 /**
  * Issue 22, integrity: exports that run formulas, a review history that could be forged, attacker
@@ -25,17 +24,11 @@ const asAdmin = (token = admin) => ({ authorization: `Bearer ${token}` });
 const statusToken = (mail: ParsedMail) => /\/propose\/status\/\?token=([A-Za-z0-9_-]+)/.exec(mail.text ?? '')?.[1] as string;
 
 beforeAll(async () => {
-  smtp = new TestSmtp(await freePort());
-  await smtp.start();
-  app = await startApp({
-    SMTP_HOST: '127.0.0.1',
-    SMTP_PORT: String(smtp.port),
-    OUTBOX_INTERVAL_SECONDS: '1',
+  ({ app, smtp } = await startAppWithSmtp({
     RATE_LIMIT_PROPOSAL_POINTS: '1000',
     RATE_LIMIT_REGISTRATION_POINTS: '1000',
     RATE_LIMIT_FEEDBACK_POINTS: '1000',
-  });
-  smtp.nudge = outboxTick(app.strapi);
+  }));
   admin = (await app.http().post('/admin/login').send(TEST_ADMIN)).body.data.token;
 });
 
