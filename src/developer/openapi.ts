@@ -12,7 +12,7 @@ import { dataOf, EXTRA_SHAPES, OPERATIONS, type Operation } from './operations';
 import { ERROR_RESPONSES, SHAPES } from './shapes';
 
 /** The public API's version: the CHANGELOG of docs/api.md says what each one changed (semver: a breaking change is a new major). */
-export const API_VERSION = '1.0.0';
+export const API_VERSION = '1.1.0';
 
 type Route = { method: string; path: string; handler: unknown };
 type Router = { type?: string; routes?: Route[] };

@@ -76,7 +76,7 @@ export const API_MESSAGES = {
     ca: 'El cos de la petició és massa gran; el màxim és el límit del servidor{size}.',
     es: 'El cuerpo de la petición es demasiado grande; el máximo es el límite del servidor{size}.',
   },
-  // Strapi's own query and body validation ("Invalid key x at y"), said again in the request's language.
+  // Strapi's own English answers to a client's fault, said again in the request's language (utils/faults.ts).
   'request.invalidKey': {
     ca: 'El paràmetre {param} fa servir «{key}»{at}, que no existeix o no es pot fer servir aquí.',
     es: 'El parámetro {param} usa «{key}»{at}, que no existe o no se puede usar aquí.',
@@ -84,6 +84,23 @@ export const API_MESSAGES = {
   'request.invalidBodyKey': {
     ca: 'El cos de la petició conté «{key}»{at}, que no existeix o no es pot escriure.',
     es: 'El cuerpo de la petición contiene «{key}»{at}, que no existe o no se puede escribir.',
+  },
+  'request.notFound': {
+    ca: 'No s’ha trobat res en aquesta adreça: comproveu-ne el camí i l’identificador.',
+    es: 'No se ha encontrado nada en esta dirección: compruebe la ruta y el identificador.',
+  },
+  'request.forbidden': { ca: 'No teniu permís per accedir a aquest recurs.', es: 'No tiene permiso para acceder a este recurso.' },
+  'request.unauthorized': {
+    ca: 'Aquest recurs demana unes credencials vàlides (capçalera Authorization).',
+    es: 'Este recurso requiere unas credenciales válidas (cabecera Authorization).',
+  },
+  'request.methodNotAllowed': {
+    ca: 'Aquesta adreça no admet el mètode {method}; admet {allowed}.',
+    es: 'Esta dirección no admite el método {method}; admite {allowed}.',
+  },
+  'request.pagination': {
+    ca: 'Els valors de pagination (page, pageSize, start, limit) han de ser nombres enters positius.',
+    es: 'Los valores de pagination (page, pageSize, start, limit) deben ser números enteros positivos.',
   },
   'request.invalidKeyAt': { ca: ' (dins de «{path}»)', es: ' (dentro de «{path}»)' },
   'request.notJson': { ca: 'El cos de la petició no és JSON vàlid.', es: 'El cuerpo de la petición no es JSON válido.' },

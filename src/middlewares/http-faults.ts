@@ -4,12 +4,14 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { errors } from '@strapi/utils';
+import { t } from '../messages';
 import { languageOf } from '../utils/language';
 import {
   answerFault,
   type FaultStatus,
+  clientErrorMessage,
   internalErrorMessage,
-  invalidKeyMessage,
   isDatabaseUnavailable,
   isInternalError,
   isPayloadTooLarge,
@@ -30,7 +32,8 @@ const statusOf = (error: unknown): number | undefined => {
  * reach a 503 with Retry-After, each with a message in the request's language, in Strapi's error
  * shape (GraphQL's on the GraphQL endpoint). An internal error (not an application or HTTP error)
  * is a generic 500 with an id that is in the log, never the error's text. Client errors go on to
- * Strapi's error middleware, Strapi's English "Invalid key" said again in the request's language.
+ * Strapi's error middleware, with Strapi's and koa's English (an unknown key, "Not Found",
+ * "Forbidden", no route, a method the route does not take) said again in the request's language.
  *
  * The users-permissions strategy swallows the database error of its Public role lookup and calls
  * an anonymous request unauthenticated, so an anonymous 401 is checked against the database: when
@@ -97,10 +100,21 @@ const httpFaults: Core.MiddlewareFactory = (_config, { strapi }) => {
       return;
     }
     if (failed) {
-      const localMessage = invalidKeyMessage(failure, language());
+      const localMessage = clientErrorMessage(failure, language());
       if (localMessage !== undefined) (failure as Error).message = localMessage;
       throw failure;
     }
+    if (ctx.status < 400) return;
+    // No route: Strapi's error middleware would answer its English "Not Found"; koa, a bare "Method Not Allowed".
+    const empty = ctx.body === undefined || ctx.body === null;
+    if (ctx.status === 404 && empty) throw new errors.NotFoundError(t(language(), 'request.notFound'));
+    if (ctx.status === 405 && empty) {
+      ctx.throw(405, t(language(), 'request.methodNotAllowed', { method: ctx.method, allowed: ctx.response.get('Allow') || '-' }));
+    }
+    // An answer Strapi wrote itself (`ctx.unauthorized()` and the like), in its English.
+    const written = typeof ctx.body === 'object' && ctx.body !== null ? (ctx.body as { error?: unknown }).error : undefined;
+    const localMessage = clientErrorMessage(written, language());
+    if (localMessage !== undefined) (written as { message: string }).message = localMessage;
   };
 };
 

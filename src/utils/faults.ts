@@ -5,7 +5,7 @@
 import crypto from 'crypto';
 import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
-import { localized, t } from '../messages';
+import { localized, t, type MessageKey } from '../messages';
 import type { Language, Localized } from './language';
 
 /** Error codes of a database that cannot be reached or is going away (drivers and PostgreSQL SQLSTATEs). */
@@ -88,16 +88,31 @@ export const isInternalError = (error: unknown): boolean => {
 
 const shown = (text: string) => (text.length > 60 ? `${text.slice(0, 60)}…` : text);
 
+/** Strapi's and Koa's own English words for a client's fault, by error name, and the message said instead. */
+const GENERIC_MESSAGES: Record<string, { english: RegExp; key: MessageKey }> = {
+  NotFoundError: { english: /^(Not Found|Entity not found)$/i, key: 'request.notFound' },
+  ForbiddenError: { english: /^(Forbidden|Forbidden access)$/, key: 'request.forbidden' },
+  PolicyError: { english: /^Policy Failed$/, key: 'request.forbidden' },
+  UnauthorizedError: { english: /^(Unauthorized|Missing or invalid credentials)$/, key: 'request.unauthorized' },
+  PaginationError: { english: /^Invalid (pagination|'page' parameter|'pageSize' parameter)/, key: 'request.pagination' },
+  ValidationError: { english: /^convert(Start|Limit)QueryParams expected a positive integer/, key: 'request.pagination' },
+};
+
 /**
- * Strapi's query and body validation names an unknown or refused key in English ("Invalid key x at
- * y", @strapi/utils' `throwInvalidKey`), with the key, its path and the parameter in its
- * details. The same problem in the request's language, or undefined for any other error. REST
- * (src/middlewares/http-faults.ts) and GraphQL (src/extensions/graphql/limits.ts) both use it.
+ * A client's fault that Strapi words in English, said in the request's language, or undefined for
+ * any other error (ours are already in it). `error` is Strapi's error or its JSON (`name`,
+ * `message`, `details`). Its query and body validation names an unknown or refused key ("Invalid
+ * key x at y", @strapi/utils' `throwInvalidKey`) with the key, its path and the parameter in its
+ * details; the rest are fixed texts (GENERIC_MESSAGES). REST (src/middlewares/http-faults.ts) and
+ * GraphQL (src/extensions/graphql/limits.ts) both use it.
  */
-export const invalidKeyMessage = (error: unknown, language: Language): string | undefined => {
+export const clientErrorMessage = (error: unknown, language: Language): string | undefined => {
   if (typeof error !== 'object' || error === null) return undefined;
   const { name, message, details } = error as { name?: unknown; message?: unknown; details?: unknown };
-  if (name !== 'ValidationError' || typeof message !== 'string' || !message.startsWith('Invalid key ')) return undefined;
+  if (typeof name !== 'string' || typeof message !== 'string') return undefined;
+  const generic = GENERIC_MESSAGES[name];
+  if (generic?.english.test(message)) return t(language, generic.key);
+  if (name !== 'ValidationError' || !message.startsWith('Invalid key ')) return undefined;
   const { key, path, param } = (details ?? {}) as { key?: unknown; path?: unknown; param?: unknown };
   if (typeof key !== 'string') return undefined;
   const at = typeof path === 'string' && path !== key ? t(language, 'request.invalidKeyAt', { path: shown(path) }) : '';

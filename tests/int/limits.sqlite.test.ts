@@ -1,3 +1,4 @@
+import { t } from '../../src/messages';
 import { createSession, DAY } from '../helpers/fixtures';
 import { startApp, type TestApp } from '../helpers/strapi';
 
@@ -115,8 +116,8 @@ describe('per-IP rate limits', () => {
       const [method, path] = route.split(' ');
       // An anonymous probe from an address of its own, so that the probe does not use up the limit.
       const res = await app.http()[method.toLowerCase() as 'post'](concrete(path)).set('x-forwarded-for', '203.0.113.250').send({});
-      // A 404 of our own (an unknown token, say) names what was not found; a route refused to the Public role says "Not Found".
-      const routed404 = res.status === 404 && res.body?.error?.message !== 'Not Found';
+      // A 404 of our own (an unknown token, say) names what was not found; a route refused to the Public role gets the generic one.
+      const routed404 = res.status === 404 && res.body?.error?.message !== t('ca', 'request.notFound');
       if ((routed404 || ![401, 403, 404, 405].includes(res.status)) && !(res.status === 400 && /Forbidden/.test(res.text))) open.push(route);
     }
     return open;

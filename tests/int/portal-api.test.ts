@@ -244,6 +244,43 @@ describe('limits', () => {
     expect(spanish.body.errors[0].message).toBe('El parámetro sort usa «nope», que no existe o no se puede usar aquí.');
     expect(JSON.stringify([rest.body, sorted.body, catalan.body, spanish.body])).not.toContain('Invalid key');
   });
+
+  it("says Strapi's and koa's generic refusals in the request language: no route, no permission, bad credentials, bad pagination, wrong method", async () => {
+    const NOT_FOUND = 'No se ha encontrado nada en esta dirección: compruebe la ruta y el identificador.';
+    const cases: [string, () => Promise<{ status: number; body: { error: { name: string; message: string } } }>, number, string, string][] = [
+      ['no route', () => app.http().get('/api/nope').set('accept-language', 'es'), 404, 'NotFoundError', NOT_FOUND],
+      ['no such session', () => app.http().get('/api/sessions/no-such-document').set('accept-language', 'es'), 404, 'NotFoundError', NOT_FOUND],
+      ['not public', () => app.http().get('/api/registrations'), 403, 'ForbiddenError', 'No teniu permís per accedir a aquest recurs.'],
+      [
+        'a bad token',
+        () => app.http().get('/api/sessions').set('authorization', 'Bearer not-a-token').set('accept-language', 'es'),
+        401,
+        'UnauthorizedError',
+        'Este recurso requiere unas credenciales válidas (cabecera Authorization).',
+      ],
+      [
+        'a page that is not a number',
+        () => app.http().get('/api/sessions?pagination[page]=x'),
+        400,
+        'ValidationError',
+        'Els valors de pagination (page, pageSize, start, limit) han de ser nombres enters positius.',
+      ],
+      [
+        'a method the route does not take',
+        () => app.http().post('/api/sessions').send({}),
+        405,
+        'MethodNotAllowedError',
+        'Aquesta adreça no admet el mètode POST; admet HEAD, GET.',
+      ],
+    ];
+    for (const [what, send, status, name, message] of cases) {
+      const res = await send();
+      expect({ what, status: res.status, name: res.body.error?.name, message: res.body.error?.message }).toEqual({ what, status, name, message });
+    }
+    const forbidden = await app.http().post('/graphql').set('accept-language', 'es').send({ query: '{ uploadFiles { name } }' });
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.body.errors[0].message).toBe('No tiene permiso para acceder a este recurso.');
+  });
 });
 
 describe('REST equivalents and caching', () => {

@@ -89,8 +89,16 @@ export const registerGraphql = (strapi: Core.Strapi): void => {
   for (const uid of Object.keys(GRAPHQL_PUBLIC_TYPES)) extension.shadowCRUD(uid).disableMutations();
   // A file's `related` (every document that uses it, of any type) is polymorphic: Strapi's
   // association resolver validates it against a target model it does not have, an internal error
-  // for every reader. Portals reach each file from its material or recording.
+  // for every reader. It stays in the schema, deprecated and always null, until the next major
+  // version (docs/api.md, "Change policy"); portals reach each file from its material or recording.
   extension.shadowCRUD('plugin::upload.file').field('related').disableOutput();
+  extension.use(() => ({
+    typeDefs: `extend type UploadFile {
+      related: [GenericMorph] @deprecated(reason: "Always null: it never answered (an internal error for every reader). A file is reached from its material or recording.")
+    }`,
+    resolvers: { UploadFile: { related: () => null } },
+    resolversConfig: { 'UploadFile.related': { auth: false } },
+  }));
   extension.use(() => ({
     resolversConfig: Object.fromEntries(
       publicQueryNames().map((name) => [`Query.${name}`, { middlewares: [publicRead] }])

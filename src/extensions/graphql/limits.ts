@@ -3,7 +3,7 @@
  * while the database is out of reach, 500 with an error id otherwise; Strapi's English messages
  * in the request's language.
  */
-import { internalErrorMessage, invalidKeyMessage, isDatabaseUnavailable, UNAVAILABLE_MESSAGE, UNAVAILABLE_RETRY_AFTER_SECONDS } from '../../utils/faults';
+import { internalErrorMessage, clientErrorMessage, isDatabaseUnavailable, UNAVAILABLE_MESSAGE, UNAVAILABLE_RETRY_AFTER_SECONDS } from '../../utils/faults';
 import { requestLanguage } from '../../utils/language';
 
 type GraphqlErrorOut = { message?: string; extensions?: { code?: unknown; errorId?: unknown; error?: { message?: string; details?: { retryAfterSeconds?: unknown } } } };
@@ -52,7 +52,7 @@ export const badInputStatusPlugin = {
         const language = requestLanguage(undefined, request.http?.headers.get('accept-language'));
         for (const error of errors) {
           if (error.extensions?.code === 'INTERNAL_SERVER_ERROR') error.message = internalErrorMessage(language, String(error.extensions.errorId));
-          const localMessage = invalidKeyMessage(error.extensions?.error, language);
+          const localMessage = clientErrorMessage(error.extensions?.error, language);
           if (localMessage !== undefined && error.extensions?.error !== undefined) error.message = error.extensions.error.message = localMessage;
         }
         const noData = result?.data === undefined || result.data === null || Object.values(result.data).every((v) => v === null);
