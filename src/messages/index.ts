@@ -1,5 +1,5 @@
 /**
- * The app's texts in Catalan and Spanish, one entry per key, for the API (./api.ts), the public site
+ * The app's texts in Catalan and Spanish, one entry per key, for the API (./api.ts, ./graphql.ts), the public site
  * (./site.ts), the developer page (./developers.ts) and the emails' generated parts alike: `t(language, key, { name: value })` fills `{name}` placeholders,
  * `localized(key, values)` gives both languages. The admin's interface strings are react-intl
  * translations (src/admin/translations.ts); emails are editable files (emails/).
@@ -7,10 +7,11 @@
 import type { Language, Localized } from '../utils/language';
 import { API_MESSAGES } from './api';
 import { DEVELOPER_MESSAGES } from './developers';
+import { GRAPHQL_MESSAGES } from './graphql';
 import { PROGRAMME_DATA_MESSAGES } from './programme-data';
 import { SITE_MESSAGES, type Countable } from './site';
 
-export const MESSAGES = { ...API_MESSAGES, ...SITE_MESSAGES, ...PROGRAMME_DATA_MESSAGES, ...DEVELOPER_MESSAGES } satisfies Record<string, Localized>;
+export const MESSAGES = { ...API_MESSAGES, ...GRAPHQL_MESSAGES, ...SITE_MESSAGES, ...PROGRAMME_DATA_MESSAGES, ...DEVELOPER_MESSAGES } satisfies Record<string, Localized>;
 
 export type MessageKey = keyof typeof MESSAGES;
 

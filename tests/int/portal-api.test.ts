@@ -281,6 +281,32 @@ describe('limits', () => {
     expect(forbidden.status).toBe(403);
     expect(forbidden.body.errors[0].message).toBe('No tiene permiso para acceder a este recurso.');
   });
+
+  it("says graphql-js's own refusals in the request language, codes and locations unchanged", async () => {
+    const cases: [string, Record<string, unknown> | undefined, string, string, string][] = [
+      ['{ sessions { ', undefined, 'ca', 'GRAPHQL_PARSE_FAILED', 'La consulta no és GraphQL vàlid (error de sintaxi): Expected Name, found <EOF>.'],
+      ['{ sessions { titel } }', undefined, 'es', 'GRAPHQL_VALIDATION_FAILED', 'El tipo Session no tiene ningún campo «titel». Quizá quiere decir: title.'],
+      ['{ sessions(foo: 1) { title } }', undefined, 'ca', 'GRAPHQL_VALIDATION_FAILED', 'Query.sessions no té cap argument «foo».'],
+      ['{ sessions }', undefined, 'es', 'GRAPHQL_VALIDATION_FAILED', 'El campo «sessions» (de tipo [Session]!) necesita una selección de subcampos, por ejemplo sessions { … }.'],
+      ['{ sessions { title { x } } }', undefined, 'ca', 'GRAPHQL_VALIDATION_FAILED', 'El camp «title» (de tipus String!) no té subcamps: traieu-ne la selecció.'],
+      ['{ pastSessions(limit: "x") { title } }', undefined, 'ca', 'GRAPHQL_VALIDATION_FAILED', '"x" no és un valor de tipus Int.'],
+      ['query ($l: Int!) { pastSessions(limit: $l) { title } }', undefined, 'es', 'BAD_USER_INPUT', 'Falta la variable obligatoria $l (de tipo Int!).'],
+      [
+        'query ($l: Int) { pastSessions(limit: $l) { title } }',
+        { l: 'x' },
+        'ca',
+        'BAD_USER_INPUT',
+        'La variable $l té un valor no vàlid, "x": "x" no és un valor de tipus Int.',
+      ],
+      ['{ sessions(status: SOMETIMES) { title } }', undefined, 'es', 'GRAPHQL_VALIDATION_FAILED', 'El valor «SOMETIMES» no es ninguno de los de PublicationStatus.'],
+    ];
+    for (const [query, variables, language, code, message] of cases) {
+      const res = await app.http().post('/graphql').set('accept-language', language).send({ query, variables });
+      const [error] = res.body.errors;
+      expect({ query, status: res.status, code: error.extensions.code, message: error.message }).toEqual({ query, status: 400, code, message });
+      if (variables === undefined) expect(error.locations?.[0]?.line).toBe(1);
+    }
+  });
 });
 
 describe('REST equivalents and caching', () => {

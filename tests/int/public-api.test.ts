@@ -231,7 +231,7 @@ describe('anonymous GraphQL', () => {
     for (const query of ['registrations', 'feedbackResponses', 'proposals', 'supportRequests', 'catalogRequests', 'localEntities']) {
       const res = await graphql(`{ ${query} { documentId } }`);
       expect(res.status).toBe(400);
-      expect(res.body.errors[0].message).toContain(`Cannot query field "${query}"`);
+      expect(res.body.errors[0].message).toContain(`El tipus Query no té cap camp «${query}».`);
     }
   });
 
@@ -303,7 +303,8 @@ describe('anonymous GraphQL', () => {
       await permissions.delete({ where: { id: granted.id } });
       checks = [];
       const refused = await graphql(query);
-      expect(refused.body.errors?.[0]?.message).toMatch(/Forbidden/);
+      expect(refused.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(refused.body.errors?.[0]?.message).toBe('No teniu permís per accedir a aquest recurs.');
       expect(checks.filter((action) => action === 'api::material.material.find')).toHaveLength(1);
     } finally {
       engine.generateAbility = generate;

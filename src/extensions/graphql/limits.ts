@@ -4,7 +4,8 @@
  * in the request's language.
  */
 import { internalErrorMessage, clientErrorMessage, isDatabaseUnavailable, UNAVAILABLE_MESSAGE, UNAVAILABLE_RETRY_AFTER_SECONDS } from '../../utils/faults';
-import { requestLanguage } from '../../utils/language';
+import { requestLanguage, type Language } from '../../utils/language';
+import { graphqlSpecMessage } from './spec-messages';
 
 type GraphqlErrorOut = { message?: string; extensions?: { code?: unknown; errorId?: unknown; error?: { message?: string; details?: { retryAfterSeconds?: unknown } } } };
 type ResponseBody = { kind: string; singleResult?: { data?: Record<string, unknown> | null; errors?: GraphqlErrorOut[] } };
@@ -13,6 +14,12 @@ type RequestContext = {
   request: { http?: { headers: { get(name: string): string | undefined } } };
   response: { body: ResponseBody; http: ResponseHttp };
 };
+
+/** Codes of graphql-js's and Apollo's own refusals, whose messages spec-messages.ts knows. */
+const SPEC_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE']);
+
+const specMessage = (error: GraphqlErrorOut, language: Language): string | undefined =>
+  SPEC_CODES.has(String(error.extensions?.code)) && typeof error.message === 'string' ? graphqlSpecMessage(error.message, language) : undefined;
 
 const STATUS_BY_CODE: Record<string, number> = {
   BAD_USER_INPUT: 400,
@@ -52,8 +59,9 @@ export const badInputStatusPlugin = {
         const language = requestLanguage(undefined, request.http?.headers.get('accept-language'));
         for (const error of errors) {
           if (error.extensions?.code === 'INTERNAL_SERVER_ERROR') error.message = internalErrorMessage(language, String(error.extensions.errorId));
-          const localMessage = clientErrorMessage(error.extensions?.error, language);
-          if (localMessage !== undefined && error.extensions?.error !== undefined) error.message = error.extensions.error.message = localMessage;
+          const localMessage = clientErrorMessage(error.extensions?.error, language) ?? specMessage(error, language);
+          if (localMessage !== undefined) error.message = localMessage;
+          if (localMessage !== undefined && error.extensions?.error !== undefined) error.extensions.error.message = localMessage;
         }
         const noData = result?.data === undefined || result.data === null || Object.values(result.data).every((v) => v === null);
         const statuses = errors.map((e) => STATUS_BY_CODE[String(e.extensions?.code)]);
