@@ -165,6 +165,41 @@ describe('the counts the results keep (issue 20)', () => {
     expect((await seats().verify()).ok).toBe(true);
   });
 
+  it("a recount in another transaction waits for an editor's uncommitted change, then counts it", async () => {
+    await seats().forget([ids[2]]);
+    const [registration] = (await app.strapi.db.query(REGISTRATION).findMany({
+      select: ['id'],
+      where: { session: { documentId: ids[2] }, registrationStatus: 'confirmed', attended: false },
+      limit: 1,
+    })) as { id: number }[];
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let written = () => {};
+    const changed = new Promise<void>((resolve) => (written = resolve));
+    // The editor cancels a registration (the query engine drops the count) and has not committed yet...
+    const editor = app.strapi.db.transaction(async () => {
+      await app.strapi.db.query(REGISTRATION).update({ where: { id: registration.id }, data: { registrationStatus: 'cancelled' } });
+      written();
+      await gate;
+    });
+    await changed;
+    // ...when a results read recounts the missing count in a transaction of its own.
+    let readerDone = false;
+    const reader = seats()
+      .kept([ids[2]])
+      .finally(() => (readerDone = true));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const doneBeforeCommit = readerDone;
+    release();
+    await editor;
+    const kept = (await reader).get(ids[2]);
+    // It waited for the editor's commit and counted the cancellation: never the figure from before it.
+    expect({ doneBeforeCommit, confirmed: kept?.confirmed }).toEqual({ doneBeforeCommit: false, confirmed: 5 });
+    expect((await seats().verify()).ok).toBe(true);
+    await app.strapi.db.query(REGISTRATION).update({ where: { id: registration.id }, data: { registrationStatus: 'confirmed' } });
+    expect(await summary()).toEqual({ confirmed: 6, attendees: 4 });
+  });
+
   it('readers racing for a missing count store it once', async () => {
     await seats().forget();
     const answers = await Promise.all(Array.from({ length: 8 }, () => summary()));

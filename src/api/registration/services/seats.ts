@@ -11,9 +11,11 @@
  * session's row lock, in the registration's transaction (new registrations are never marked
  * attended, so a batch leaves `confirmedAttended` as it is). Any other write to registrations (an
  * editor in the admin, a cancellation, an attendance import, anonymisation, a test fixture) goes
- * through the query engine, whose lifecycles drop the counts of the sessions it touches; the next
- * registration, or the next results read (`kept`), recounts under the session's lock. A count is
- * therefore never trusted beyond the writes the service made itself. See "Seat counts" in docs/decisions.md.
+ * through the query engine, whose lifecycles drop the counts of the sessions it touches, having
+ * taken those sessions' locks first when in a transaction; the next registration, or the next
+ * results read (`kept`), recounts under the session's lock, so never before such a write commits. A
+ * count is therefore never trusted beyond the writes the service made itself. See "Seat counts" in
+ * docs/decisions.md.
  */
 import { createId } from '@paralleldrive/cuid2';
 import type { Core } from '@strapi/strapi';
@@ -228,8 +230,27 @@ const seats = (strapi: Core.Strapi) => {
     /**
      * Database lifecycles on registrations: a write through the query engine (anything but the
      * registration service's own inserts) drops the counts it may have changed, in its transaction.
+     * In a transaction it first takes the lock of each session it changes, as a recount does (`kept`):
+     * otherwise a recount in another transaction could count the registrations as they were before
+     * this write, and store that figure after this write dropped the old one.
      */
     watchOtherWrites(): void {
+      const lockSessions = async (event: LifecycleEvent & { params?: { where?: unknown; data?: unknown } }): Promise<void> => {
+        if (!strapi.db.inTransaction() || strapi.db.dialect.client === 'sqlite') return;
+        const { where, data } = event.params ?? {};
+        // A new registration, or one moved: its session is in the data, in any of the forms Strapi takes, so every session is locked.
+        if (event.action.startsWith('beforeCreate') || (typeof data === 'object' && data !== null && 'session' in data)) {
+          await strapi.db.queryBuilder(SESSION).select(['id']).orderBy('documentId').forUpdate().execute();
+          return;
+        }
+        const rows = (await strapi.db.query(REGISTRATION).findMany({
+          select: ['id'],
+          where: where as Record<string, unknown>,
+          populate: { session: { select: ['documentId'] } },
+        })) as { session?: { documentId: string } | null }[];
+        const sessions = new Set(rows.flatMap((row) => (row.session ? [row.session.documentId] : [])));
+        for (const documentId of [...sessions].sort()) await sessionRows(strapi, documentId, { lock: true });
+      };
       const sessionsOf = async (event: LifecycleEvent): Promise<string[] | undefined> => {
         const id = (event.result as { id?: unknown } | undefined)?.id;
         if (typeof id !== 'number' || !['afterCreate', 'afterUpdate'].includes(event.action)) return undefined;
@@ -247,6 +268,12 @@ const seats = (strapi: Core.Strapi) => {
       };
       strapi.db.lifecycles.subscribe({
         models: [REGISTRATION],
+        beforeCreate: lockSessions,
+        beforeCreateMany: lockSessions,
+        beforeUpdate: lockSessions,
+        beforeUpdateMany: lockSessions,
+        beforeDelete: lockSessions,
+        beforeDeleteMany: lockSessions,
         afterCreate: drop,
         afterCreateMany: drop,
         afterUpdate: drop,
