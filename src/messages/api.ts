@@ -102,6 +102,15 @@ export const API_MESSAGES = {
     ca: 'Els valors de pagination (page, pageSize, start, limit) han de ser nombres enters positius.',
     es: 'Los valores de pagination (page, pageSize, start, limit) deben ser números enteros positivos.',
   },
+  'request.invalidValue': {
+    ca: 'Un valor de la consulta no és vàlid per al seu camp: per exemple, text on s’espera un nombre, un nombre massa gran, una data que no existeix o un caràcter nul.',
+    es: 'Un valor de la consulta no es válido para su campo: por ejemplo, texto donde se espera un número, un número demasiado grande, una fecha que no existe o un carácter nulo.',
+  },
+  'request.betweenTwo': { ca: 'L’operador $between necessita exactament dos valors.', es: 'El operador $between necesita exactamente dos valores.' },
+  'request.invalidOrder': {
+    ca: 'Cada criteri de sort és camp:asc o camp:desc (p. ex. startsAt:desc).',
+    es: 'Cada criterio de sort es campo:asc o campo:desc (p. ej. startsAt:desc).',
+  },
   'request.invalidKeyAt': { ca: ' (dins de «{path}»)', es: ' (dentro de «{path}»)' },
   'request.notJson': { ca: 'El cos de la petició no és JSON vàlid.', es: 'El cuerpo de la petición no es JSON válido.' },
   'service.unavailable': {

@@ -12,6 +12,8 @@ import {
   type FaultStatus,
   clientErrorMessage,
   internalErrorMessage,
+  invalidValueCode,
+  invalidValueMessage,
   isDatabaseUnavailable,
   isInternalError,
   isPayloadTooLarge,
@@ -78,6 +80,13 @@ const httpFaults: Core.MiddlewareFactory = (_config, { strapi }) => {
     }
     if (failed && isUnparsableBody(failure)) {
       answer(ctx, 400, UNPARSABLE_BODY_MESSAGE[language()]);
+      return;
+    }
+    const refusedValue = failed ? invalidValueCode(failure) : undefined;
+    if (refusedValue !== undefined) {
+      // Not the value itself: a query string may hold what does not belong in a log.
+      strapi.log.warn(`Refused a value the database cannot take (${refusedValue}, ${ctx.method} ${ctx.path})`);
+      answer(ctx, 400, invalidValueMessage(refusedValue, language()), { code: refusedValue });
       return;
     }
     const internal = failed && isInternalError(failure);

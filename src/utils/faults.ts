@@ -89,14 +89,56 @@ export const isInternalError = (error: unknown): boolean => {
 const shown = (text: string) => (text.length > 60 ? `${text.slice(0, 60)}…` : text);
 
 /** Strapi's and Koa's own English words for a client's fault, by error name, and the message said instead. */
-const GENERIC_MESSAGES: Record<string, { english: RegExp; key: MessageKey }> = {
-  NotFoundError: { english: /^(Not Found|Entity not found)$/i, key: 'request.notFound' },
-  ForbiddenError: { english: /^(Forbidden|Forbidden access)$/, key: 'request.forbidden' },
-  PolicyError: { english: /^Policy Failed$/, key: 'request.forbidden' },
-  UnauthorizedError: { english: /^(Unauthorized|Missing or invalid credentials)$/, key: 'request.unauthorized' },
-  PaginationError: { english: /^Invalid (pagination|'page' parameter|'pageSize' parameter)/, key: 'request.pagination' },
-  ValidationError: { english: /^convert(Start|Limit)QueryParams expected a positive integer/, key: 'request.pagination' },
+const GENERIC_MESSAGES: { name: string; english: RegExp; key: MessageKey }[] = [
+  { name: 'NotFoundError', english: /^(Not Found|Entity not found)$/i, key: 'request.notFound' },
+  { name: 'ForbiddenError', english: /^(Forbidden|Forbidden access)$/, key: 'request.forbidden' },
+  { name: 'PolicyError', english: /^Policy Failed$/, key: 'request.forbidden' },
+  { name: 'UnauthorizedError', english: /^(Unauthorized|Missing or invalid credentials)$/, key: 'request.unauthorized' },
+  { name: 'PaginationError', english: /^Invalid (pagination|'page' parameter|'pageSize' parameter)/, key: 'request.pagination' },
+  { name: 'ValidationError', english: /^convert(Start|Limit)QueryParams expected a positive integer/, key: 'request.pagination' },
+  { name: 'ValidationError', english: /^Invalid format, expected a/, key: 'request.invalidValue' },
+  { name: 'ValidationError', english: /^Invalid order\. order can only be one of/, key: 'request.invalidOrder' },
+];
+
+/** The `details.code` of a value refused by the database or Strapi's field conversion, and its message. */
+const INVALID_VALUE_MESSAGES = { INVALID_VALUE: 'request.invalidValue', BETWEEN_TWO_VALUES: 'request.betweenTwo' } as const satisfies Record<string, MessageKey>;
+
+export type InvalidValueCode = keyof typeof INVALID_VALUE_MESSAGES;
+
+/** PostgreSQL SQLSTATEs and MySQL codes of a value that does not fit its column: text for a number, a NUL byte, out of range. */
+const INVALID_VALUE_CODES = new Set([
+  '22P02',
+  '22003',
+  '22021',
+  '22P05',
+  '22007',
+  '22008',
+  '22025',
+  '2201B',
+  'ER_TRUNCATED_WRONG_VALUE',
+  'ER_TRUNCATED_WRONG_VALUE_FOR_FIELD',
+  'ER_WARN_DATA_OUT_OF_RANGE',
+  'ER_DATA_OUT_OF_RANGE',
+  'ER_INVALID_CHARACTER_STRING',
+]);
+
+/**
+ * Why a query failed on a value the client gave (a filter's `capacity=abc`, a NUL byte, a `$between`
+ * with one value), as the `details.code` of the 400 to answer, or undefined: Strapi's field
+ * conversion, knex and the database refuse those with errors of their own, which would otherwise be
+ * internal errors.
+ */
+export const invalidValueCode = (error: unknown, depth = 0): InvalidValueCode | undefined => {
+  if (depth > 5 || typeof error !== 'object' || error === null) return undefined;
+  const { code, message, cause, originalError } = error as { code?: unknown; message?: unknown; cause?: unknown; originalError?: unknown };
+  if (typeof code === 'string' && INVALID_VALUE_CODES.has(code)) return 'INVALID_VALUE';
+  if (typeof message === 'string' && /^Expected a valid (Number|BigInteger), got /.test(message)) return 'INVALID_VALUE';
+  if (typeof message === 'string' && /You must specify 2 values for the whereBetween clause/.test(message)) return 'BETWEEN_TWO_VALUES';
+  return invalidValueCode(cause, depth + 1) ?? invalidValueCode(originalError, depth + 1);
 };
+
+/** The message of an `invalidValueCode` in `language`. */
+export const invalidValueMessage = (code: InvalidValueCode, language: Language): string => t(language, INVALID_VALUE_MESSAGES[code]);
 
 /**
  * A client's fault that Strapi words in English, said in the request's language, or undefined for
@@ -110,8 +152,11 @@ export const clientErrorMessage = (error: unknown, language: Language): string |
   if (typeof error !== 'object' || error === null) return undefined;
   const { name, message, details } = error as { name?: unknown; message?: unknown; details?: unknown };
   if (typeof name !== 'string' || typeof message !== 'string') return undefined;
-  const generic = GENERIC_MESSAGES[name];
-  if (generic?.english.test(message)) return t(language, generic.key);
+  const generic = GENERIC_MESSAGES.find((entry) => entry.name === name && entry.english.test(message));
+  if (generic !== undefined) return t(language, generic.key);
+  // A value the database refused (`invalidValueCode`), which the GraphQL formatter words in Catalan.
+  const refused = (details as { code?: unknown } | undefined)?.code;
+  if (typeof refused === 'string' && refused in INVALID_VALUE_MESSAGES) return invalidValueMessage(refused as InvalidValueCode, language);
   if (name !== 'ValidationError' || !message.startsWith('Invalid key ')) return undefined;
   const { key, path, param } = (details ?? {}) as { key?: unknown; path?: unknown; param?: unknown };
   if (typeof key !== 'string') return undefined;

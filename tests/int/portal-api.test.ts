@@ -282,6 +282,41 @@ describe('limits', () => {
     expect(forbidden.body.errors[0].message).toBe('No tiene permiso para acceder a este recurso.');
   });
 
+  it('answers a filter value its field cannot take with a 400 that says so, never a 500', async () => {
+    const INVALID = 'Un valor de la consulta no és vàlid per al seu camp: per exemple, text on s’espera un nombre, un nombre massa gran, una data que no existeix o un caràcter nul.';
+    // Refused by Strapi or knex on every database.
+    const everywhere: [string, string, string | undefined][] = [
+      ['/api/sessions?filters[capacity][$eq]=abc', INVALID, 'INVALID_VALUE'],
+      ['/api/sessions?filters[capacity][$in][0]=x', INVALID, 'INVALID_VALUE'],
+      ['/api/sessions?filters[$or][0][capacity][$lt]=1e400', INVALID, 'INVALID_VALUE'],
+      ['/api/sessions?filters[durationMinutes][$between][0]=1', 'L’operador $between necessita exactament dos valors.', 'BETWEEN_TWO_VALUES'],
+      ['/api/sessions?filters[startsAt][$eq]=notadate', INVALID, undefined],
+      ['/api/sessions?sort=title:sideways', 'Cada criteri de sort és camp:asc o camp:desc (p. ex. startsAt:desc).', undefined],
+    ];
+    for (const [url, message, code] of everywhere) {
+      const res = await app.http().get(url);
+      expect({ url, status: res.status, message: res.body.error?.message, code: res.body.error?.details?.code }).toEqual({ url, status: 400, message, code });
+    }
+    // Refused by PostgreSQL alone (SQLite and MariaDB compare them as they are): never a 5xx, and the same 400 where refused.
+    const somewhere = [
+      '/api/sessions?filters[id][$eq]=abc',
+      '/api/sessions?filters[title][$containsi]=%00',
+      '/api/sessions?filters[capacity][$eq]=99999999999999999999',
+    ];
+    const postgres = process.env.DATABASE_CLIENT === 'postgres';
+    for (const url of somewhere) {
+      const res = await app.http().get(url);
+      const refused = res.status === 400 && res.body.error?.message === INVALID && res.body.error?.details?.code === 'INVALID_VALUE';
+      expect({ url, fine: refused || (!postgres && res.status === 200) }).toEqual({ url, fine: true });
+    }
+    const nul = await app.http().post('/graphql').set('accept-language', 'es').send({ query: '{ sessions(filters: { title: { containsi: "\\u0000" } }) { title } }' });
+    expect(nul.status).toBe(postgres ? 400 : 200);
+    if (postgres) {
+      expect(nul.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', error: { details: { code: 'INVALID_VALUE' } } });
+      expect(nul.body.errors[0].message).toMatch(/^Un valor de la consulta no es válido para su campo/);
+    }
+  });
+
   it("says graphql-js's own refusals in the request language, codes and locations unchanged", async () => {
     const cases: [string, Record<string, unknown> | undefined, string, string, string][] = [
       ['{ sessions { ', undefined, 'ca', 'GRAPHQL_PARSE_FAILED', 'La consulta no és GraphQL vàlid (error de sintaxi): Expected Name, found <EOF>.'],

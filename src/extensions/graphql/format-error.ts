@@ -6,7 +6,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { errors } from '@strapi/utils';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { internalErrorMessage, isDatabaseUnavailable, newErrorId } from '../../utils/faults';
+import { internalErrorMessage, invalidValueCode, invalidValueMessage, isDatabaseUnavailable, newErrorId } from '../../utils/faults';
 
 const snakeUpper = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
 
@@ -29,6 +29,13 @@ export const formatGraphqlError = (formatted: GraphQLFormattedError, error: unkn
   }
   // The database out of reach is answered 503 by the status plugin (limits.ts), with its own message.
   if (isDatabaseUnavailable(original)) return { message: 'Service Unavailable', path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
+  // A value the database refused (a NUL byte, a number out of range): the client's, a 400 (limits.ts words it in the request's language).
+  const refusedValue = invalidValueCode(original);
+  if (refusedValue !== undefined) {
+    strapi.log.warn(`Refused a value the database cannot take (${refusedValue}, GraphQL ${formatted.path?.join('.') ?? 'request'})`);
+    const message = invalidValueMessage(refusedValue, 'ca');
+    return { ...formatted, message, extensions: { code: 'BAD_USER_INPUT', error: { name: 'ValidationError', message, details: { code: refusedValue } } } };
+  }
   const errorId = newErrorId();
   const text = original instanceof Error ? original.stack ?? original.message : String(original);
   strapi.log.error(`Internal GraphQL error ${errorId} (${formatted.path?.join('.') ?? 'request'}): ${text}`);
