@@ -334,6 +334,7 @@ describe('limits', () => {
         'La variable $l té un valor no vàlid, "x": "x" no és un valor de tipus Int.',
       ],
       ['{ sessions(status: SOMETIMES) { title } }', undefined, 'es', 'GRAPHQL_VALIDATION_FAILED', 'El valor «SOMETIMES» no es ninguno de los de PublicationStatus.'],
+      ['{ sessions(filters: { startsAt: { eq: "notadate" } }) { title } }', undefined, 'ca', 'GRAPHQL_VALIDATION_FAILED', '«notadate» no és un valor de tipus DateTime.'],
     ];
     for (const [query, variables, language, code, message] of cases) {
       const res = await app.http().post('/graphql').set('accept-language', language).send({ query, variables });

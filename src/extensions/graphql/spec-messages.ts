@@ -63,6 +63,12 @@ const RULES: Rule[] = [
     values: (m, language) => ({ variable: m[1], value: m[2], reason: graphqlSpecMessage(m[3], language) ?? m[3] }),
   },
   { pattern: /^(\w+) cannot represent [^:]*: ([\s\S]*)$/, key: 'graphql.cannotRepresent', values: (m) => ({ type: m[1], value: m[2] }) },
+  // graphql-scalars' dates: "DateTime cannot represent an invalid date-time-string x."
+  {
+    pattern: /^(\w+) cannot represent an invalid [\w-]+ ([\s\S]*)\.$/,
+    key: 'graphql.cannotRepresent',
+    values: (m) => ({ type: m[1], value: `«${m[2]}»` }),
+  },
   {
     pattern: /^Expected value of type "([^"]+)", found ([\s\S]*?)(?:; [\s\S]*)?\.?$/,
     key: 'graphql.expectedType',
