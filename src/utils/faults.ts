@@ -126,7 +126,8 @@ const INVALID_VALUE_CODES = new Set([
  * Why a query failed on a value the client gave (a filter's `capacity=abc`, a NUL byte, a `$between`
  * with one value), as the `details.code` of the 400 to answer, or undefined: Strapi's field
  * conversion, knex and the database refuse those with errors of their own, which would otherwise be
- * internal errors.
+ * internal errors. The price: a data exception from a bug of ours is answered 400 as well; the
+ * warning logged with it names the request and the kind.
  */
 export const invalidValueCode = (error: unknown, depth = 0): InvalidValueCode | undefined => {
   if (depth > 5 || typeof error !== 'object' || error === null) return undefined;
