@@ -29,24 +29,23 @@ const UNAVAILABLE_CODES = new Set([
 const UNAVAILABLE_MESSAGES =
   /Connection terminated|Timeout acquiring a connection|terminating connection|the database system is (starting up|shutting down|in recovery mode)|Client has encountered a connection error|Connection lost|connect ECONNREFUSED|read ECONNRESET|Client was closed and is not queryable|Unable to acquire a connection/i;
 
+type ErrorFields = { code?: unknown; message?: unknown; name?: unknown };
+
+/** The first answer `test` gives for `error` or an error it wraps (`cause`, `originalError`, five levels deep). */
+const inChain = <T>(error: unknown, test: (fields: ErrorFields) => T | undefined, depth = 0): T | undefined => {
+  if (depth > 5 || typeof error !== 'object' || error === null) return undefined;
+  const { cause, originalError } = error as { cause?: unknown; originalError?: unknown };
+  return test(error as ErrorFields) ?? inChain(cause, test, depth + 1) ?? inChain(originalError, test, depth + 1);
+};
+
+const saysUnavailable = ({ code, message, name }: ErrorFields): boolean =>
+  (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) || name === 'KnexTimeoutError' || (typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message));
+
 /**
  * Whether `error` (or an error it wraps) says the database is out of reach: a fault of the moment,
  * answered 503 with Retry-After, never a 500, and never the driver's message.
  */
-export const isDatabaseUnavailable = (error: unknown, depth = 0): boolean => {
-  if (depth > 5 || typeof error !== 'object' || error === null) return false;
-  const { code, message, name, cause, originalError } = error as {
-    code?: unknown;
-    message?: unknown;
-    name?: unknown;
-    cause?: unknown;
-    originalError?: unknown;
-  };
-  if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
-  if (name === 'KnexTimeoutError') return true;
-  if (typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message)) return true;
-  return isDatabaseUnavailable(cause, depth + 1) || isDatabaseUnavailable(originalError, depth + 1);
-};
+export const isDatabaseUnavailable = (error: unknown): boolean => inChain(error, (fields) => saysUnavailable(fields) || undefined) === true;
 
 /** Seconds a client should wait before trying again while the database is out of reach. */
 export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
@@ -129,14 +128,13 @@ const INVALID_VALUE_CODES = new Set([
  * internal errors. The price: a data exception from a bug of ours is answered 400 as well; the
  * warning logged with it names the request and the kind.
  */
-export const invalidValueCode = (error: unknown, depth = 0): InvalidValueCode | undefined => {
-  if (depth > 5 || typeof error !== 'object' || error === null) return undefined;
-  const { code, message, cause, originalError } = error as { code?: unknown; message?: unknown; cause?: unknown; originalError?: unknown };
-  if (typeof code === 'string' && INVALID_VALUE_CODES.has(code)) return 'INVALID_VALUE';
-  if (typeof message === 'string' && /^Expected a valid (Number|BigInteger), got /.test(message)) return 'INVALID_VALUE';
-  if (typeof message === 'string' && /You must specify 2 values for the whereBetween clause/.test(message)) return 'BETWEEN_TWO_VALUES';
-  return invalidValueCode(cause, depth + 1) ?? invalidValueCode(originalError, depth + 1);
-};
+export const invalidValueCode = (error: unknown): InvalidValueCode | undefined =>
+  inChain<InvalidValueCode>(error, ({ code, message }) => {
+    if (typeof code === 'string' && INVALID_VALUE_CODES.has(code)) return 'INVALID_VALUE';
+    if (typeof message === 'string' && /^Expected a valid (Number|BigInteger), got /.test(message)) return 'INVALID_VALUE';
+    if (typeof message === 'string' && /You must specify 2 values for the whereBetween clause/.test(message)) return 'BETWEEN_TWO_VALUES';
+    return undefined;
+  });
 
 /** The message of an `invalidValueCode` in `language`. */
 export const invalidValueMessage = (code: InvalidValueCode, language: Language): string => t(language, INVALID_VALUE_MESSAGES[code]);

@@ -66,6 +66,15 @@ export const sessionRows = async (strapi: Core.Strapi, documentId: string, { loc
   return (await query.execute()) as SessionRow[];
 };
 
+/**
+ * The row lock of every session, in documentId order, inside a transaction (PostgreSQL and MariaDB;
+ * SQLite has one writer): for a write whose session is not known before it runs.
+ */
+export const lockEverySession = async (strapi: Core.Strapi): Promise<void> => {
+  if (strapi.db.dialect.client === 'sqlite') return;
+  await strapi.db.queryBuilder(SESSION).select(['id']).orderBy('documentId').forUpdate().execute();
+};
+
 /** The published version of a session in `language`, else in Catalan; null when unpublished. */
 export const publishedIn = (rows: SessionRow[], language: Language): SessionRow | null => {
   const published = rows.filter((row) => row.publishedAt !== null);

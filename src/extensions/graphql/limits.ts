@@ -1,7 +1,7 @@
 /**
  * The HTTP status of GraphQL answers (an Apollo plugin): 4xx when only the client's errors, 503
- * while the database is out of reach, 500 with an error id otherwise; Strapi's English messages
- * in the request's language.
+ * while the database is out of reach, 500 with an error id otherwise; Strapi's and graphql-js's
+ * English messages in the request's language (utils/faults.ts, spec-messages.ts).
  */
 import { internalErrorMessage, clientErrorMessage, isDatabaseUnavailable, UNAVAILABLE_MESSAGE, UNAVAILABLE_RETRY_AFTER_SECONDS } from '../../utils/faults';
 import { requestLanguage, type Language } from '../../utils/language';

@@ -22,7 +22,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { dbNames } from '../../../utils/db-names';
 import { rawRows } from '../../../utils/raw-rows';
-import { sessionRows } from '../rows';
+import { lockEverySession, sessionRows } from '../rows';
 
 const COUNTS = 'api::registration.seat-count';
 const REGISTRATION = 'api::registration.registration';
@@ -239,10 +239,7 @@ const seats = (strapi: Core.Strapi) => {
         if (!strapi.db.inTransaction() || strapi.db.dialect.client === 'sqlite') return;
         const { where, data } = event.params ?? {};
         // A new registration, or one moved: its session is in the data, in any of the forms Strapi takes, so every session is locked.
-        if (event.action.startsWith('beforeCreate') || (typeof data === 'object' && data !== null && 'session' in data)) {
-          await strapi.db.queryBuilder(SESSION).select(['id']).orderBy('documentId').forUpdate().execute();
-          return;
-        }
+        if (event.action.startsWith('beforeCreate') || (typeof data === 'object' && data !== null && 'session' in data)) return lockEverySession(strapi);
         const rows = (await strapi.db.query(REGISTRATION).findMany({
           select: ['id'],
           where: where as Record<string, unknown>,
